@@ -1,0 +1,35 @@
+package dev.graft.loader.format;
+
+/**
+ * A malformed extension index or plugin manifest. The message names the file and the line, what
+ * was expected there and what was found: {@code plugin.zip!classes/META-INF/graft/extensions.idx:4:
+ * expected 'extension <class> ordinal=<int>', found 'extension'}.
+ */
+public final class FormatException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final int line;
+
+    /**
+     * @param source the file that was read
+     * @param line the 1-based line, or 0 when the problem is the file as a whole
+     * @param problem what was expected and what was found
+     */
+    public FormatException(String source, int line, String problem) {
+        super(source + (line > 0 ? ":" + line : "") + ": " + problem);
+        this.source = source;
+        this.line = line;
+    }
+
+    /** @return the file that was read */
+    public String source() {
+        return source;
+    }
+
+    /** @return the 1-based line, or 0 when the problem is the file as a whole */
+    public int line() {
+        return line;
+    }
+}

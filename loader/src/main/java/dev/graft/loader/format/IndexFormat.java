@@ -1,0 +1,192 @@
+package dev.graft.loader.format;
+
+import dev.graft.loader.Dependency;
+import dev.graft.loader.ExtensionDescriptor;
+import dev.graft.loader.SyntaxException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the extension index, {@code META-INF/graft/extensions.idx}: a text file keyed
+ * by extension point, specified in {@code docs/index-format.md}.
+ *
+ * <pre>
+ * graft-index 1
+ *
+ * point com.example.api.Greeter
+ *   extension com.example.hello.HelloGreeter ordinal=0
+ *   extension com.example.hello.LoudGreeter ordinal=20
+ *     dependency lavasearch@^1.0.0
+ * </pre>
+ */
+public final class IndexFormat {
+
+    /** Where the index lies in a plugin's classes. */
+    public static final String PATH = "META-INF/graft/extensions.idx";
+    /** The header keyword. */
+    public static final String HEADER = "graft-index";
+    /** The format version this class reads and writes. */
+    public static final int VERSION = 1;
+
+    private static final Pattern BINARY_NAME = Pattern.compile(
+            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+    private static final Comparator<ExtensionDescriptor> ORDER = Comparator
+            .comparing(ExtensionDescriptor::point)
+            .thenComparingInt(ExtensionDescriptor::ordinal)
+            .thenComparing(ExtensionDescriptor::className);
+
+    private IndexFormat() {
+    }
+
+    /**
+     * Writes an index. The output depends only on the set of descriptors: points are sorted by
+     * name, the extensions of a point by ordinal and then class name, dependencies by plugin id.
+     *
+     * @param extensions the entries, in any order
+     * @return the index text, lines ending in {@code \n}
+     */
+    public static String write(List<ExtensionDescriptor> extensions) {
+        List<ExtensionDescriptor> sorted = new ArrayList<>(extensions);
+        sorted.sort(ORDER);
+        StringBuilder out = new StringBuilder()
+                .append("# Graft extension index. Format: docs/index-format.md\n")
+                .append(HEADER).append(' ').append(VERSION).append('\n');
+        String point = null;
+        for (ExtensionDescriptor e : sorted) {
+            if (!e.point().equals(point)) {
+                point = e.point();
+                out.append('\n').append("point ").append(point).append('\n');
+            }
+            out.append("  extension ").append(e.className()).append(" ordinal=").append(e.ordinal()).append('\n');
+            e.dependencies().stream()
+                    .sorted(Comparator.comparing(Dependency::pluginId))
+                    .forEach(d -> out.append("    dependency ").append(d).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads an index.
+     *
+     * @param text the index text
+     * @param source the file it came from, named in errors
+     * @return the entries, in file order
+     * @throws FormatException naming the file and line of the first problem
+     */
+    public static List<ExtensionDescriptor> read(String text, String source) {
+        List<ExtensionDescriptor> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String point = null;
+        Pending pending = null;
+        for (Lines.Line line : Lines.afterHeader(Lines.split(text), source, HEADER, VERSION)) {
+            switch (line.keyword()) {
+                case "point" -> {
+                    if (pending != null) {
+                        result.add(pending.build());
+                        pending = null;
+                    }
+                    point = binaryName(line, source, "point <binary name of the extension point>");
+                }
+                case "extension" -> {
+                    if (point == null) {
+                        throw new FormatException(source, line.number(),
+                                "expected a 'point <name>' line before the first extension, found '"
+                                        + Lines.shorten(line.text()) + "'");
+                    }
+                    if (pending != null) {
+                        result.add(pending.build());
+                    }
+                    pending = extension(line, source, point);
+                    if (!seen.add(point + ' ' + pending.className)) {
+                        throw new FormatException(source, line.number(), "extension " + pending.className
+                                + " is listed twice under point " + point);
+                    }
+                }
+                case "dependency" -> {
+                    if (pending == null) {
+                        throw new FormatException(source, line.number(),
+                                "expected an 'extension' line before its dependency, found '"
+                                        + Lines.shorten(line.text()) + "'");
+                    }
+                    pending.add(dependency(line, source), source, line.number());
+                }
+                default -> throw new FormatException(source, line.number(),
+                        "expected 'point', 'extension' or 'dependency', found '" + Lines.shorten(line.text()) + "'");
+            }
+        }
+        if (pending != null) {
+            result.add(pending.build());
+        }
+        return result;
+    }
+
+    private static String binaryName(Lines.Line line, String source, String expected) {
+        String name = line.value();
+        if (!BINARY_NAME.matcher(name).matches()) {
+            throw new FormatException(source, line.number(),
+                    "expected '" + expected + "', found '" + Lines.shorten(line.text()) + "'");
+        }
+        return name;
+    }
+
+    private static Pending extension(Lines.Line line, String source, String point) {
+        String expected = "expected 'extension <binary class name> ordinal=<integer>', found '"
+                + Lines.shorten(line.text()) + "'";
+        String[] parts = line.value().split("\\s+");
+        if (parts.length != 2 || !BINARY_NAME.matcher(parts[0]).matches() || !parts[1].startsWith("ordinal=")) {
+            throw new FormatException(source, line.number(), expected);
+        }
+        try {
+            return new Pending(point, parts[0], Integer.parseInt(parts[1].substring("ordinal=".length())));
+        } catch (NumberFormatException e) {
+            throw new FormatException(source, line.number(), expected);
+        }
+    }
+
+    private static Dependency dependency(Lines.Line line, String source) {
+        Dependency d;
+        try {
+            d = Dependency.parse(line.value());
+        } catch (SyntaxException e) {
+            throw new FormatException(source, line.number(), "expected 'dependency " + Dependency.SYNTAX
+                    + "', found " + e.getMessage());
+        }
+        if (d.optional()) {
+            throw new FormatException(source, line.number(),
+                    "expected a required dependency, found optional '" + Lines.shorten(line.value()) + "'");
+        }
+        return d;
+    }
+
+    /** An extension line whose dependency lines are still being read. */
+    private static final class Pending {
+        final String point;
+        final String className;
+        final int ordinal;
+        final List<Dependency> dependencies = new ArrayList<>();
+
+        Pending(String point, String className, int ordinal) {
+            this.point = point;
+            this.className = className;
+            this.ordinal = ordinal;
+        }
+
+        void add(Dependency d, String source, int number) {
+            for (Dependency existing : dependencies) {
+                if (existing.pluginId().equals(d.pluginId())) {
+                    throw new FormatException(source, number, "extension " + className
+                            + " names dependency '" + d.pluginId() + "' twice");
+                }
+            }
+            dependencies.add(d);
+        }
+
+        ExtensionDescriptor build() {
+            return new ExtensionDescriptor(point, className, ordinal, dependencies);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.graft.loader.format;
+
+import dev.graft.loader.Dependency;
+import dev.graft.loader.PackagePattern;
+import dev.graft.loader.PluginManifest;
+import dev.graft.loader.SyntaxException;
+import dev.graft.loader.Version;
+import dev.graft.loader.VersionRange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and writes the plugin manifest, {@code META-INF/graft/plugin.manifest}, specified in
+ * {@code docs/index-format.md}.
+ *
+ * <pre>
+ * graft-plugin 1
+ * id lavasrc
+ * version 4.2.0
+ * requires &gt;=4.0.0 &lt;5.0.0
+ * dependency lavasearch?@^1.0.0
+ * dependency lyrics?
+ * export com.github.topi314.lavasrc.api
+ * </pre>
+ */
+public final class ManifestFormat {
+
+    /** Where the manifest lies in a plugin's classes. */
+    public static final String PATH = "META-INF/graft/plugin.manifest";
+    /** The header keyword. */
+    public static final String HEADER = "graft-plugin";
+    /** The format version this class reads and writes. */
+    public static final int VERSION = 1;
+
+    private ManifestFormat() {
+    }
+
+    /**
+     * Writes a manifest. The output depends only on the manifest's content: dependencies are
+     * sorted by plugin id and exports by name.
+     *
+     * @param manifest the manifest
+     * @return the manifest text, lines ending in {@code \n}
+     */
+    public static String write(PluginManifest manifest) {
+        StringBuilder out = new StringBuilder()
+                .append("# Graft plugin manifest. Format: docs/index-format.md\n")
+                .append(HEADER).append(' ').append(VERSION).append('\n')
+                .append("id ").append(manifest.id()).append('\n')
+                .append("version ").append(manifest.version()).append('\n');
+        if (!manifest.requires().equals(VersionRange.ANY)) {
+            out.append("requires ").append(manifest.requires()).append('\n');
+        }
+        manifest.dependencies().stream()
+                .sorted(Comparator.comparing(Dependency::pluginId))
+                .forEach(d -> out.append("dependency ").append(d).append('\n'));
+        manifest.exports().stream().sorted().forEach(e -> out.append("export ").append(e).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * Reads a manifest.
+     *
+     * @param text the manifest text
+     * @param source the file it came from, named in errors
+     * @return the manifest
+     * @throws FormatException naming the file and line of the first problem
+     */
+    public static PluginManifest read(String text, String source) {
+        String id = null;
+        Version version = null;
+        VersionRange requires = null;
+        List<Dependency> dependencies = new ArrayList<>();
+        Set<String> dependencyIds = new HashSet<>();
+        List<String> exports = new ArrayList<>();
+        for (Lines.Line line : Lines.afterHeader(Lines.split(text), source, HEADER, VERSION)) {
+            try {
+                switch (line.keyword()) {
+                    case "id" -> {
+                        once(id, line, source);
+                        id = dev.graft.loader.PluginId.check(line.value());
+                    }
+                    case "version" -> {
+                        once(version, line, source);
+                        version = Version.parse(line.value());
+                    }
+                    case "requires" -> {
+                        once(requires, line, source);
+                        requires = VersionRange.parse(line.value());
+                    }
+                    case "dependency" -> {
+                        Dependency d = Dependency.parse(line.value());
+                        if (!dependencyIds.add(d.pluginId())) {
+                            throw new FormatException(source, line.number(),
+                                    "dependency '" + d.pluginId() + "' is named twice");
+                        }
+                        dependencies.add(d);
+                    }
+                    case "export" -> exports.add(PackagePattern.check(line.value()));
+                    default -> throw new FormatException(source, line.number(),
+                            "expected 'id', 'version', 'requires', 'dependency' or 'export', found '"
+                                    + Lines.shorten(line.text()) + "'");
+                }
+            } catch (SyntaxException e) {
+                throw new FormatException(source, line.number(), "bad '" + line.keyword() + "' line: " + e.getMessage());
+            }
+        }
+        if (id == null) {
+            throw new FormatException(source, 0, "expected an 'id <plugin id>' line, found none");
+        }
+        if (version == null) {
+            throw new FormatException(source, 0, "expected a 'version <semantic version>' line, found none");
+        }
+        if (dependencyIds.contains(id)) {
+            throw new FormatException(source, 0, "plugin '" + id + "' lists itself as a dependency");
+        }
+        return new PluginManifest(id, version, requires == null ? VersionRange.ANY : requires, dependencies, exports);
+    }
+
+    private static void once(Object previous, Lines.Line line, String source) {
+        if (previous != null) {
+            throw new FormatException(source, line.number(), "'" + line.keyword() + "' is given twice");
+        }
+    }
+}

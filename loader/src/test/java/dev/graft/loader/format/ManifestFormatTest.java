@@ -1,0 +1,73 @@
+package dev.graft.loader.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.graft.loader.Dependency;
+import dev.graft.loader.PluginManifest;
+import dev.graft.loader.Version;
+import dev.graft.loader.VersionRange;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ManifestFormatTest {
+
+    private static final PluginManifest MANIFEST = new PluginManifest("lavasrc", Version.parse("4.2.0-SNAPSHOT"),
+            VersionRange.parse(">=4.0.0 <5.0.0"),
+            List.of(Dependency.parse("lyrics?"), Dependency.parse("lavasearch?@^1.0.0"), Dependency.parse("api@1.x")),
+            List.of("com.lavasrc.api", "com.lavasrc.spi.*"));
+
+    @Test
+    void writesSortedText() {
+        assertEquals("""
+                # Graft plugin manifest. Format: docs/index-format.md
+                graft-plugin 1
+                id lavasrc
+                version 4.2.0-SNAPSHOT
+                requires >=4.0.0 <5.0.0
+                dependency api@1.x
+                dependency lavasearch?@^1.0.0
+                dependency lyrics?
+                export com.lavasrc.api
+                export com.lavasrc.spi.*
+                """, ManifestFormat.write(MANIFEST));
+    }
+
+    @Test
+    void readsWhatItWrites() {
+        PluginManifest read = ManifestFormat.read(ManifestFormat.write(MANIFEST), "m");
+        assertEquals(ManifestFormat.write(MANIFEST), ManifestFormat.write(read));
+        assertEquals("lavasrc", read.id());
+        assertEquals(Version.parse("4.2.0-SNAPSHOT"), read.version());
+        assertEquals(3, read.dependencies().size());
+        assertEquals(true, read.dependencyOn("lyrics").optional());
+    }
+
+    @Test
+    void omitsAnUnrestrictedHostRange() {
+        PluginManifest m = new PluginManifest("a", Version.parse("1.0.0"), VersionRange.ANY, List.of(), List.of());
+        assertEquals("# Graft plugin manifest. Format: docs/index-format.md\ngraft-plugin 1\nid a\nversion 1.0.0\n",
+                ManifestFormat.write(m));
+        assertEquals(VersionRange.ANY, ManifestFormat.read(ManifestFormat.write(m), "m").requires());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "graft-plugin 1\\nversion 1.0.0                  | m: expected an 'id <plugin id>' line, found none",
+        "graft-plugin 1\\nid a                           | m: expected a 'version <semantic version>' line, found none",
+        "graft-plugin 1\\nid a\\nid b                     | m:3: 'id' is given twice",
+        "graft-plugin 1\\nid a\\nversion 1.0             | m:3: bad 'version' line: '1.0': expected a semantic version MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], for example 1.4.0 or 2.0.0-rc.1",
+        "graft-plugin 1\\nid a b\\nversion 1.0.0         | m:2: bad 'id' line: 'a b': not a valid plugin id; expected letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters, for example lavasrc or audio-filters",
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\ndependency b\\ndependency b? | m:5: dependency 'b' is named twice",
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\ndependency a | m: plugin 'a' lists itself as a dependency",
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\nexport com..x | m:4: bad 'export' line: 'com..x': not a package pattern; expected a package name such as com.example.api, or com.example.api.* for the package and its subpackages",
+        "graft-plugin 1\\nid a\\nname b                  | m:3: expected 'id', 'version', 'requires', 'dependency' or 'export', found 'name b'",
+        "graft-index 1                                   | m:1: expected the header 'graft-plugin 1', found 'graft-index 1'",
+    })
+    void namesFileLineExpectedAndFound(String text, String message) {
+        FormatException e = assertThrows(FormatException.class, () -> ManifestFormat.read(text.replace("\\n", "\n"), "m"));
+        assertEquals(message, e.getMessage());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.graft.processor;
+
+import dev.graft.Plugin;
+import dev.graft.PluginApi;
+import dev.graft.loader.Dependency;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks that an extension implementing another plugin's API depends on that plugin. A point
+ * belongs to the plugin named by the nearest of its package and the enclosing packages that carries
+ * {@code @Plugin} or {@code @PluginApi}, in this compilation or on the class path.
+ */
+final class ApiOwnership {
+
+    private final Elements elements;
+    private final Mirrors mirrors;
+    private final Reporter reporter;
+
+    /**
+     * @param elements looks packages up
+     * @param reporter where errors go
+     */
+    ApiOwnership(Elements elements, Reporter reporter) {
+        this.elements = elements;
+        this.mirrors = new Mirrors(elements);
+        this.reporter = reporter;
+    }
+
+    /**
+     * Reports an error for each point of another plugin that neither the extension's dependencies
+     * nor the plugin's required dependencies name.
+     *
+     * @param type the {@code @Extension} class
+     * @param extension its {@code @Extension}
+     * @param candidate its resolved points
+     * @param dependencies its valid dependencies
+     * @param plugin the plugin declaration, or {@code null} when the compilation has none
+     */
+    void check(TypeElement type, AnnotationMirror extension, ExtensionCandidate candidate,
+            List<Dependency> dependencies, PluginDeclaration plugin) {
+        for (PointRef point : candidate.points()) {
+            Owner owner = ownerOf(point.packageName());
+            if (owner == null || (plugin != null && owner.pluginId().equals(plugin.id()))
+                    || dependencies.stream().anyMatch(d -> d.pluginId().equals(owner.pluginId()))) {
+                continue;
+            }
+            Dependency pluginLevel = plugin == null ? null : plugin.dependencyOn(owner.pluginId());
+            if (pluginLevel != null && !pluginLevel.optional()) {
+                continue;
+            }
+            String id = owner.pluginId();
+            String missing = pluginLevel == null
+                    ? "neither the extension nor its plugin depends on '" + id + "'"
+                    : "its plugin declares '" + id + "' only as the optional dependency '" + pluginLevel
+                            + "', so the extension would be instantiated when '" + id + "' is absent";
+            reporter.error(Site.of(type, extension), "@Extension class " + Names.of(type) + " implements extension"
+                    + " point " + point.name() + ", which belongs to plugin '" + id + "' (package " + owner.packageName()
+                    + "), but " + missing + "; add @Extension(dependency = \"" + id + "\") so that the extension is"
+                    + " active only when '" + id + "' is installed, or make '" + id + "' a required dependency in"
+                    + " @Plugin(dependencies = \"" + id + "\")");
+        }
+    }
+
+    /** The plugin owning a package, and the package that declares it. */
+    private record Owner(String pluginId, String packageName) {
+    }
+
+    private Owner ownerOf(String packageName) {
+        for (String name = packageName; !name.isEmpty(); name = name.substring(0, Math.max(name.lastIndexOf('.'), 0))) {
+            PackageElement pkg = elements.getPackageElement(name);
+            String id = pkg == null ? null : declaredOwner(pkg);
+            if (id != null) {
+                return new Owner(id, name);
+            }
+        }
+        return null;
+    }
+
+    private String declaredOwner(PackageElement pkg) {
+        AnnotationMirror plugin = Mirrors.find(pkg, Plugin.class);
+        if (plugin != null) {
+            return mirrors.string(plugin, "id");
+        }
+        AnnotationMirror api = Mirrors.find(pkg, PluginApi.class);
+        return api == null ? null : mirrors.string(api, "value");
+    }
+}

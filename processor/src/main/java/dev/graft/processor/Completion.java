@@ -1,0 +1,100 @@
+package dev.graft.processor;
+
+import dev.graft.Extension;
+import dev.graft.loader.Dependency;
+import dev.graft.loader.format.IndexFormat;
+import dev.graft.loader.format.ManifestFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The last round: reports classes still unresolved, validates the plugin declaration and each
+ * extension's dependencies and API ownership against it, and, when nothing was wrong, writes the
+ * index and the manifest once. It never reads earlier output, so a deleted extension disappears.
+ */
+final class Completion {
+
+    private final Elements elements;
+    private final Reporter reporter;
+    private final Collected collected;
+    private final ExtensionCollector extensions;
+    private final PluginValidator pluginValidator;
+    private final ExtensionDependencyValidator dependencyValidator;
+    private final ApiOwnership ownership;
+    private final ResourceWriter writer;
+
+    /**
+     * @param elements the compiler's element utilities
+     * @param filer where the output goes
+     * @param reporter where errors go
+     * @param collected what the rounds have found
+     * @param extensions reports unresolved extensions
+     * @param versionOption the processor option {@code graft.version}, or {@code null}
+     */
+    Completion(Elements elements, Filer filer, Reporter reporter, Collected collected, ExtensionCollector extensions,
+            String versionOption) {
+        this.elements = elements;
+        this.reporter = reporter;
+        this.collected = collected;
+        this.extensions = extensions;
+        this.pluginValidator = new PluginValidator(elements, reporter, versionOption);
+        this.dependencyValidator = new ExtensionDependencyValidator(elements, reporter);
+        this.ownership = new ApiOwnership(elements, reporter);
+        this.writer = new ResourceWriter(filer, reporter);
+    }
+
+    /** @param round the last round */
+    void complete(RoundEnvironment round) {
+        for (String name : collected.takeDeferred()) {
+            reporter.guard(null, "reporting @Extension class " + name, () -> extensions.reportUnresolved(name));
+        }
+        PackageElement pkg = collected.pluginPackage() == null ? null : elements.getPackageElement(collected.pluginPackage());
+        PluginDeclaration plugin = pkg == null ? null
+                : reporter.guard(pkg, "validating @Plugin on", () -> pluginValidator.validate(pkg));
+        List<Element> originating = new ArrayList<>();
+        if (pkg != null) {
+            originating.add(pkg);
+        }
+        Map<String, List<Dependency>> dependencies = new TreeMap<>();
+        for (String name : collected.extensions()) {
+            TypeElement type = elements.getTypeElement(name);
+            originating.add(type);
+            reporter.guard(type, "checking the dependencies of", () -> {
+                if (pkg == null) {
+                    reportMissingPlugin(type);
+                }
+                dependencies.put(name, dependencyValidator.validate(type, Mirrors.find(type, Extension.class), plugin));
+            });
+        }
+        for (ExtensionCandidate candidate : collected.candidates()) {
+            TypeElement type = elements.getTypeElement(candidate.name());
+            reporter.guard(type, "checking the extension points of", () -> ownership.check(type,
+                    Mirrors.find(type, Extension.class), candidate, dependencies.getOrDefault(candidate.name(), List.of()),
+                    plugin));
+        }
+        if (plugin != null && !reporter.hasErrors() && !round.errorRaised()) {
+            Element[] origin = originating.toArray(Element[]::new);
+            reporter.guard(null, "writing the index and the manifest", () -> {
+                writer.write(IndexFormat.PATH, PluginOutput.index(collected.candidates(), dependencies), origin);
+                writer.write(ManifestFormat.PATH, PluginOutput.manifest(plugin, dependencies), origin);
+            });
+        }
+    }
+
+    private void reportMissingPlugin(TypeElement type) {
+        String pkg = elements.getPackageOf(type).getQualifiedName().toString();
+        reporter.error(Site.of(type, Mirrors.find(type, Extension.class)), "@Extension class " + Names.of(type)
+                + " is compiled without a plugin declaration: no package of this compilation carries @Plugin. Declare"
+                + " the plugin once, in a package-info.java of its root package, for example:\n"
+                + "@dev.graft.Plugin(id = \"my-plugin\")\n"
+                + "package " + (pkg.isEmpty() ? "com.example.myplugin" : pkg) + ";");
+    }
+}

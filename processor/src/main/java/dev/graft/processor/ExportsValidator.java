@@ -1,0 +1,63 @@
+package dev.graft.processor;
+
+import dev.graft.loader.PackagePattern;
+import dev.graft.loader.SyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks {@code @Plugin.exports}: each entry is a package pattern; a plain package name (without
+ * {@code .*}) must name a package of this compilation or of the class path; an entry written twice
+ * draws a warning.
+ */
+final class ExportsValidator {
+
+    private final Elements elements;
+    private final Mirrors mirrors;
+    private final Reporter reporter;
+
+    /**
+     * @param elements looks packages up
+     * @param mirrors reads the array
+     * @param reporter where errors and warnings go
+     */
+    ExportsValidator(Elements elements, Mirrors mirrors, Reporter reporter) {
+        this.elements = elements;
+        this.mirrors = mirrors;
+        this.reporter = reporter;
+    }
+
+    /**
+     * @param site the {@code @Plugin} package and annotation
+     * @param owner "@Plugin on package a", for messages
+     * @return the valid patterns, each once
+     */
+    List<String> validate(Site site, String owner) {
+        List<String> exports = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (AnnotationValue value : mirrors.array(site.annotation(), "exports")) {
+            String pattern = String.valueOf(value.getValue());
+            Site at = site.at(value);
+            try {
+                PackagePattern.check(pattern);
+            } catch (SyntaxException e) {
+                reporter.error(at, owner + " exports " + e.getMessage());
+                continue;
+            }
+            if (!seen.add(pattern)) {
+                reporter.warning(at, owner + " exports '" + pattern + "' twice; remove one");
+            } else if (!pattern.endsWith(".*") && elements.getPackageElement(pattern) == null) {
+                reporter.error(at, owner + " exports package '" + pattern + "', which exists neither in this"
+                        + " compilation nor on the class path; check the spelling, or write '" + pattern
+                        + ".*' to export the subpackages of " + pattern);
+            } else {
+                exports.add(pattern);
+            }
+        }
+        return exports;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.graft.processor;
+
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Checks that an {@code @Extension} type is a class the loader can instantiate: a public,
+ * non-abstract, top-level or static nested class, nested only in public classes, with a public
+ * no-argument constructor.
+ */
+final class ExtensionClassValidator {
+
+    private final Reporter reporter;
+
+    /** @param reporter where errors go */
+    ExtensionClassValidator(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /**
+     * Reports every rule the type breaks, on the type and its {@code @Extension}.
+     *
+     * @param type the annotated type
+     * @param extension its {@code @Extension}
+     * @return whether the type is a named class, so that its extension points can be resolved and
+     *     it can be found again by name in a later round
+     */
+    boolean validate(TypeElement type, AnnotationMirror extension) {
+        Site site = Site.of(type, extension);
+        String name = Names.of(type);
+        if (type.getKind() != ElementKind.CLASS) {
+            reporter.error(site, "@Extension type " + name + " is " + Names.kindOf(type)
+                    + "; an extension must be a class that the loader can instantiate");
+            return false;
+        }
+        NestingKind nesting = type.getNestingKind();
+        if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
+            reporter.error(site, "@Extension class " + name + " is a " + nesting.toString().toLowerCase(java.util.Locale.ROOT)
+                    + " class, which the loader cannot name; make it a top-level class or a public static nested class");
+            return false;
+        }
+        if (!type.getModifiers().contains(Modifier.PUBLIC)) {
+            reporter.error(site, "@Extension class " + name + " is not public; make it public so that the loader"
+                    + " can instantiate it");
+        }
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            reporter.error(site, "@Extension class " + name + " is abstract, so the loader cannot instantiate it;"
+                    + " remove 'abstract', or annotate a concrete subclass instead");
+        }
+        if (nesting == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+            reporter.error(site, "@Extension class " + name + " is an inner class, which needs an instance of "
+                    + Names.of(type.getEnclosingElement()) + " to be created; declare it static");
+        }
+        checkEnclosingClasses(type, site, name);
+        if (!hasPublicNoArgConstructor(type)) {
+            reporter.error(site, "@Extension class " + name + " has no public no-argument constructor, which the"
+                    + " loader uses to instantiate it; add 'public " + type.getSimpleName() + "() { ... }'");
+        }
+        return true;
+    }
+
+    private void checkEnclosingClasses(TypeElement type, Site site, String name) {
+        for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement t; outer = t.getEnclosingElement()) {
+            if (!t.getModifiers().contains(Modifier.PUBLIC)) {
+                reporter.error(site, "@Extension class " + name + " is nested in " + Names.of(t)
+                        + ", which is not public, so the loader cannot reach it; make " + Names.of(t) + " public");
+            }
+        }
+    }
+
+    private static boolean hasPublicNoArgConstructor(TypeElement type) {
+        var constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
+        if (constructors.isEmpty()) {
+            return true; // the implicit default constructor, which javac usually lists anyway
+        }
+        for (ExecutableElement c : constructors) {
+            if (c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

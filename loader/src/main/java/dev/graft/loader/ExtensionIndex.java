@@ -1,0 +1,279 @@
+package dev.graft.loader;
+
+import dev.graft.loader.format.FormatException;
+import dev.graft.loader.format.IndexFormat;
+import dev.graft.loader.internal.ArchiveOpener;
+import dev.graft.loader.internal.ClassHeader;
+import dev.graft.loader.internal.PluginClassLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One plugin's extension index: the extensions of each extension point, as metadata, read without
+ * loading any extension class. An entry creates its instance on request.
+ *
+ * <pre>{@code
+ * ExtensionIndex index = ExtensionIndex.read(pluginLoader);
+ * for (ExtensionEntry e : index.entries(Command.class)) {
+ *     System.out.println(e.className() + " ordinal " + e.ordinal() + " needs " + e.dependencies());
+ *     Command command = e.instance(Command.class);
+ * }
+ * }</pre>
+ *
+ * <p>Entries of a point are ordered by ordinal, then class name. A pf4j plugin's flat
+ * {@code META-INF/extensions.idx} lists classes without points; for it, the points of each class are
+ * found by reading the class files of the class and its supertypes (never defining them), once, on
+ * the first lookup.
+ */
+public final class ExtensionIndex {
+
+    private static final Comparator<ExtensionEntry> ORDER =
+            Comparator.comparingInt(ExtensionEntry::ordinal).thenComparing(ExtensionEntry::className);
+    private static final String PF4J_EXTENSION = "Lorg/pf4j/Extension;";
+
+    private final String pluginId;
+    private final ClassLoader loader;
+    private final List<ExtensionDescriptor> descriptors;
+    private final List<String> flatClassNames;
+    private volatile Map<String, List<ExtensionEntry>> byPoint;
+
+    private ExtensionIndex(String pluginId, ClassLoader loader, List<ExtensionDescriptor> descriptors,
+            List<String> flatClassNames) {
+        this.pluginId = pluginId;
+        this.loader = loader;
+        this.descriptors = List.copyOf(descriptors);
+        this.flatClassNames = List.copyOf(flatClassNames);
+    }
+
+    /**
+     * Reads the extension index of the plugin whose classes {@code pluginLoader} loads: only that
+     * loader's own index, never one inherited from a parent loader or found in a library jar. For a
+     * loader created by {@link PluginRuntime} this is the runtime's index of that plugin, so
+     * instances are shared with it. For any other loader, the own index is the one
+     * {@code pluginLoader} finds that its parent does not; a pf4j {@code META-INF/extensions.idx}
+     * is read when there is no Graft index.
+     *
+     * @param pluginLoader the plugin's class loader
+     * @return the index; empty if the plugin has none
+     * @throws FormatException if the index is malformed, naming the file and line
+     * @throws UncheckedIOException if it cannot be read, or the loader has more than one index of its own
+     */
+    public static ExtensionIndex read(ClassLoader pluginLoader) {
+        if (pluginLoader instanceof PluginClassLoader p && p.attachment() instanceof ExtensionIndex index) {
+            return index;
+        }
+        String pluginId = pluginLoader instanceof PluginClassLoader p ? p.pluginId() : null;
+        try {
+            URL graft = ownResource(pluginLoader, IndexFormat.PATH);
+            if (graft != null) {
+                return of(pluginId, pluginLoader, IndexFormat.read(text(graft), graft.toExternalForm()));
+            }
+            URL pf4j = ownResource(pluginLoader, ArchiveOpener.PF4J_INDEX);
+            if (pf4j != null) {
+                return flat(pluginId, pluginLoader, classNames(text(pf4j)));
+            }
+            return of(pluginId, pluginLoader, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the extension index of " + pluginLoader + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL ownResource(ClassLoader loader, String path) throws IOException {
+        if (loader instanceof PluginClassLoader p) {
+            return p.findResource(path);
+        }
+        Set<URL> own = new LinkedHashSet<>(Collections.list(loader.getResources(path)));
+        ClassLoader parent = loader.getParent();
+        if (parent != null) {
+            own.removeAll(Collections.list(parent.getResources(path)));
+        } else {
+            own.removeAll(Collections.list(ClassLoader.getSystemClassLoader().getResources(path)));
+        }
+        if (own.size() > 1) {
+            throw new IOException(loader + " has " + own.size() + " " + path + " files of its own (" + own
+                    + "); a plugin has one");
+        }
+        return own.isEmpty() ? null : own.iterator().next();
+    }
+
+    private static String text(URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<String> classNames(String text) {
+        List<String> names = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String name = line.strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    static ExtensionIndex of(String pluginId, ClassLoader loader, List<ExtensionDescriptor> descriptors) {
+        return new ExtensionIndex(pluginId, loader, descriptors, List.of());
+    }
+
+    static ExtensionIndex flat(String pluginId, ClassLoader loader, List<String> classNames) {
+        return new ExtensionIndex(pluginId, loader, List.of(), classNames);
+    }
+
+    /** @return the plugin this index belongs to, or {@code null} for an index read from a plain loader */
+    public String pluginId() {
+        return pluginId;
+    }
+
+    /**
+     * The extension points this index lists, sorted by name.
+     *
+     * @return the binary names of the points
+     */
+    public Set<String> points() {
+        return Collections.unmodifiableSet(new TreeSet<>(byPoint().keySet()));
+    }
+
+    /**
+     * The extensions of a point, ordered by ordinal and then class name.
+     *
+     * @param point the binary name of the extension point
+     * @return the entries; empty if this plugin has none for the point
+     */
+    public List<ExtensionEntry> entries(String point) {
+        return byPoint().getOrDefault(point, List.of());
+    }
+
+    /**
+     * The extensions of a point, ordered by ordinal and then class name.
+     *
+     * @param point the extension point
+     * @return the entries; empty if this plugin has none for the point
+     */
+    public List<ExtensionEntry> entries(Class<?> point) {
+        return entries(point.getName());
+    }
+
+    /** @return every entry, ordered by point, then ordinal, then class name */
+    public List<ExtensionEntry> all() {
+        List<ExtensionEntry> all = new ArrayList<>();
+        new TreeMap<>(byPoint()).values().forEach(all::addAll);
+        return all;
+    }
+
+    /** @return whether this index came from a pf4j plugin's flat index */
+    public boolean isFlat() {
+        return !flatClassNames.isEmpty();
+    }
+
+    private Map<String, List<ExtensionEntry>> byPoint() {
+        Map<String, List<ExtensionEntry>> map = byPoint;
+        if (map == null) {
+            synchronized (this) {
+                map = byPoint;
+                if (map == null) {
+                    map = build(flatClassNames.isEmpty() ? descriptors : flatDescriptors());
+                    byPoint = map;
+                }
+            }
+        }
+        return map;
+    }
+
+    private Map<String, List<ExtensionEntry>> build(List<ExtensionDescriptor> all) {
+        Map<String, ExtensionEntry.Instance> instances = new HashMap<>();
+        Map<String, List<ExtensionEntry>> map = new HashMap<>();
+        for (ExtensionDescriptor d : all) {
+            ExtensionEntry.Instance instance = instances.computeIfAbsent(d.className(), c -> new ExtensionEntry.Instance());
+            map.computeIfAbsent(d.point(), p -> new ArrayList<>())
+                    .add(new ExtensionEntry(pluginId, d, loader, instance));
+        }
+        map.replaceAll((p, list) -> {
+            list.sort(ORDER);
+            return List.copyOf(list);
+        });
+        return Map.copyOf(map);
+    }
+
+    /**
+     * The points of pf4j extensions: every supertype of each listed class, found by reading class
+     * files through the plugin's loader. Classes that cannot be read are left out and logged.
+     */
+    private List<ExtensionDescriptor> flatDescriptors() {
+        List<ExtensionDescriptor> result = new ArrayList<>();
+        Map<String, ClassHeader> headers = new HashMap<>();
+        for (String className : flatClassNames) {
+            try {
+                ClassHeader header = header(className.replace('.', '/'), headers);
+                int ordinal = header.annotationInts().getOrDefault(PF4J_EXTENSION, Map.of()).getOrDefault("ordinal", 0);
+                for (String point : supertypes(header, headers)) {
+                    result.add(new ExtensionDescriptor(point, className, ordinal, List.of()));
+                }
+            } catch (IOException e) {
+                System.getLogger("dev.graft.loader").log(System.Logger.Level.WARNING,
+                        "pf4j extension {0} of plugin ''{1}'' is skipped: its class file cannot be read: {2}",
+                        className, pluginId, e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private Set<String> supertypes(ClassHeader start, Map<String, ClassHeader> headers) throws IOException {
+        Set<String> result = new LinkedHashSet<>();
+        Deque<ClassHeader> todo = new ArrayDeque<>();
+        todo.add(start);
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            ClassHeader h = todo.poll();
+            List<String> parents = new ArrayList<>(h.interfaces());
+            if (h.superName() != null) {
+                parents.add(h.superName());
+            }
+            for (String parent : parents) {
+                if (!seen.add(parent)) {
+                    continue;
+                }
+                result.add(parent.replace('/', '.'));
+                if (!parent.startsWith("java/")) {
+                    try {
+                        todo.add(header(parent, headers));
+                    } catch (IOException e) {
+                        // the supertype still counts as a point; its own supertypes stay unknown
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private ClassHeader header(String internalName, Map<String, ClassHeader> headers) throws IOException {
+        ClassHeader h = headers.get(internalName);
+        if (h == null) {
+            try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+                if (in == null) {
+                    throw new IOException("class file " + internalName + ".class not found");
+                }
+                h = ClassHeader.parse(in.readAllBytes());
+            }
+            headers.put(internalName, h);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.graft.loader;
+
+import dev.graft.loader.internal.ArchiveOpener;
+import dev.graft.loader.internal.DependencyResolver;
+import dev.graft.loader.internal.LibraryCache;
+import dev.graft.loader.internal.Linker;
+import dev.graft.loader.internal.PluginArchive;
+import dev.graft.loader.internal.ResourceRoot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One load: opens archives in parallel (bounded), resolves dependencies, then builds class
+ * loaders in dependency order. Nothing it creates is visible until it returns.
+ */
+final class PluginLoading {
+
+    private static final System.Logger LOG = System.getLogger("dev.graft.loader");
+
+    /**
+     * The settings a load needs.
+     *
+     * @param opener opens archives
+     * @param cache where library jars are extracted
+     * @param host what the host shares
+     * @param hostVersion the host's version
+     * @param disabled ids the host does not load
+     * @param parallelism how many archives are opened at once
+     */
+    record Settings(ArchiveOpener opener, LibraryCache cache, Linker.Host host, Version hostVersion,
+            Set<String> disabled, int parallelism) {
+    }
+
+    /**
+     * What a load produced.
+     *
+     * @param loaded the new plugins, in load order
+     * @param statuses the status of every archive offered: loaded ones in load order, then the others
+     */
+    record Outcome(List<LoadedPlugin> loaded, List<PluginStatus> statuses) {
+    }
+
+    /** An archive after opening: either the archive or the failure. */
+    private record Prepared(Path source, PluginArchive archive, String failure, String failedId) {
+    }
+
+    private PluginLoading() {
+    }
+
+    static Outcome load(List<Path> sources, Settings settings, List<LoadedPlugin> alreadyLoaded) {
+        List<Prepared> prepared = prepare(sources, settings);
+        Map<String, PluginArchive> byId = new HashMap<>();
+        List<DependencyResolver.Candidate> candidates = new ArrayList<>();
+        Map<String, String> failedIds = new HashMap<>();
+        for (Prepared p : prepared) {
+            if (p.archive() != null) {
+                candidates.add(new DependencyResolver.Candidate(p.archive().manifest(), name(p.source())));
+                byId.putIfAbsent(p.archive().manifest().id(), p.archive());
+            } else if (p.failedId() != null) {
+                failedIds.put(p.failedId(), p.failure());
+            }
+        }
+        List<DependencyResolver.Loaded> loaded = new ArrayList<>();
+        Map<String, LoadedPlugin> linked = new HashMap<>();
+        for (LoadedPlugin l : alreadyLoaded) {
+            loaded.add(new DependencyResolver.Loaded(l.manifest(), name(l.source())));
+            linked.put(l.id(), l);
+        }
+        DependencyResolver.Resolution resolution = DependencyResolver.resolve(candidates, failedIds, loaded,
+                settings.hostVersion(), settings.disabled());
+
+        List<LoadedPlugin> result = new ArrayList<>();
+        for (String id : resolution.order()) {
+            LoadedPlugin plugin = link(byId.get(id), linked, settings.host());
+            linked.put(id, plugin);
+            result.add(plugin);
+            LOG.log(System.Logger.Level.INFO, "loaded plugin {0}", plugin);
+        }
+        return new Outcome(result, statuses(prepared, result, resolution));
+    }
+
+    private static List<Prepared> prepare(List<Path> sources, Settings settings) {
+        int threads = Math.max(1, Math.min(settings.parallelism(), sources.size()));
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "graft-prepare-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Prepared>> futures = new ArrayList<>();
+            for (Path source : sources) {
+                futures.add(executor.submit(() -> prepare(source, settings.opener())));
+            }
+            List<Prepared> result = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    result.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    result.add(new Prepared(sources.get(i), null, name(sources.get(i)) + ": " + e.getCause(), null));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while opening plugins", e);
+                }
+            }
+            return result;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static Prepared prepare(Path source, ArchiveOpener opener) {
+        PluginArchive archive;
+        try {
+            archive = opener.open(source);
+        } catch (IOException | RuntimeException e) {
+            return new Prepared(source, null, message(e), null);
+        }
+        try {
+            Linker.exports(archive.manifest(), packages(List.of(archive.classes())), packages(archive.libraries()));
+            return new Prepared(source, archive, null, null);
+        } catch (IllegalArgumentException e) {
+            closeQuietly(archive);
+            return new Prepared(source, null, e.getMessage() + " (" + name(source) + ")", archive.manifest().id());
+        }
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException || e.getMessage() == null) {
+            return e.toString();
+        }
+        return e.getMessage();
+    }
+
+    private static Set<String> packages(List<ResourceRoot> roots) {
+        Set<String> packages = new HashSet<>();
+        for (ResourceRoot root : roots) {
+            for (String dir : root.classDirectories()) {
+                packages.add(dir.replace('/', '.'));
+            }
+        }
+        return packages;
+    }
+
+    private static LoadedPlugin link(PluginArchive archive, Map<String, LoadedPlugin> loaded, Linker.Host host) {
+        List<Linker.Pair> dependencies = new ArrayList<>();
+        List<String> linkedIds = new ArrayList<>();
+        archive.manifest().dependencies().stream()
+                .map(Dependency::pluginId)
+                .sorted()
+                .filter(loaded::containsKey)
+                .forEach(id -> {
+                    dependencies.add(loaded.get(id).loaders());
+                    linkedIds.add(id);
+                });
+        Linker.Pair pair = Linker.link(archive, dependencies, host);
+        String id = archive.manifest().id();
+        ExtensionIndex index = archive.metadata() == PluginArchive.Metadata.PF4J
+                ? ExtensionIndex.flat(id, pair.classes(), archive.flatExtensions())
+                : ExtensionIndex.of(id, pair.classes(), archive.extensions());
+        pair.classes().attach(index);
+        return new LoadedPlugin(archive, pair, index, linkedIds);
+    }
+
+    private static List<PluginStatus> statuses(List<Prepared> prepared, List<LoadedPlugin> loaded,
+            DependencyResolver.Resolution resolution) {
+        Map<Path, PluginStatus> bySource = new LinkedHashMap<>();
+        for (LoadedPlugin p : loaded) {
+            bySource.put(p.source(), new PluginStatus(p.id(), p.version(), p.source(), PluginState.LOADED, ""));
+        }
+        List<PluginStatus> others = new ArrayList<>();
+        for (Prepared p : prepared) {
+            if (bySource.containsKey(p.source())) {
+                continue;
+            }
+            PluginStatus status;
+            if (p.archive() == null) {
+                status = new PluginStatus(p.failedId(), null, p.source(), PluginState.FAILED, p.failure());
+            } else {
+                PluginManifest m = p.archive().manifest();
+                DependencyResolver.Verdict v = resolution.rejected().get(m.id());
+                status = new PluginStatus(m.id(), m.version(), p.source(),
+                        v.failed() ? PluginState.FAILED : PluginState.DISABLED, v.reason());
+                closeQuietly(p.archive());
+            }
+            LOG.log(System.Logger.Level.WARNING, "plugin {0} {1}: {2}", status.name(),
+                    status.state() == PluginState.FAILED ? "failed to load" : "is disabled", status.reason());
+            others.add(status);
+        }
+        others.sort(Comparator.comparing(PluginStatus::name).thenComparing(s -> s.source().toString()));
+        List<PluginStatus> all = new ArrayList<>(bySource.values());
+        all.addAll(others);
+        return all;
+    }
+
+    static void closeQuietly(PluginArchive archive) {
+        try {
+            archive.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not close " + archive.source() + ": " + e.getMessage());
+        }
+    }
+
+    static String name(Path source) {
+        return String.valueOf(source.getFileName());
+    }
+}

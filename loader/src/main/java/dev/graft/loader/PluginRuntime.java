@@ -1,0 +1,510 @@
+package dev.graft.loader;
+
+import dev.graft.loader.internal.ArchiveOpener;
+import dev.graft.loader.internal.LibraryCache;
+import dev.graft.loader.internal.Linker;
+import dev.graft.loader.internal.PackageMatcher;
+import dev.graft.loader.internal.PluginClassLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Loads the plugins of one or more folders and finds their extensions.
+ *
+ * <pre>{@code
+ * try (PluginRuntime runtime = PluginRuntime.builder()
+ *         .pluginDirectory(Path.of("plugins"))
+ *         .hostVersion("4.0.0")
+ *         .sharedPackages("com.example.host.api")
+ *         .build()) {
+ *     for (PluginStatus status : runtime.plugins()) {
+ *         System.out.println(status);
+ *     }
+ *     for (Command command : runtime.extensions(Command.class)) {
+ *         command.run();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} opens every plugin (in parallel, bounded), resolves dependencies, and
+ * builds each plugin's pair of class loaders in dependency order, ties broken by id, so the same
+ * plugins give the same order whatever order the file system lists them in. A plugin that fails,
+ * and every plugin that requires it, does not load and is reported with the reason; the others
+ * load. Extensions are ordered by ordinal, then plugin id, then class name.
+ *
+ * <p>Thread-safe. Lookups read an immutable snapshot and take no lock; {@link #load(Path...)},
+ * {@link #unload(String)} and {@link #close()} publish a new snapshot only once every plugin they
+ * add is completely prepared.
+ */
+public final class PluginRuntime implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("dev.graft.loader");
+
+    private final PluginLoading.Settings settings;
+    private final ExtensionFactory factory;
+    private final Object lock = new Object();
+    private final Set<ExtensionEntry> reported = ConcurrentHashMap.newKeySet();
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile boolean closed;
+
+    private PluginRuntime(PluginLoading.Settings settings, ExtensionFactory factory) {
+        this.settings = settings;
+        this.factory = factory;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Every plugin the runtime has seen: the loaded ones in load order, then the others by name.
+     *
+     * @return the statuses
+     */
+    public List<PluginStatus> plugins() {
+        return snapshot.statuses();
+    }
+
+    /** @return the loaded plugins, in load order */
+    public List<LoadedPlugin> loadedPlugins() {
+        return snapshot.plugins();
+    }
+
+    /**
+     * A loaded plugin.
+     *
+     * @param id the plugin id
+     * @return the plugin, if it is loaded
+     */
+    public Optional<LoadedPlugin> plugin(String id) {
+        return Optional.ofNullable(snapshot.plugin(id));
+    }
+
+    /**
+     * The loaded plugin a class belongs to, for example to scope what an {@link ExtensionFactory}
+     * injects.
+     *
+     * @param type a class
+     * @return its plugin, if a plugin's loader defined it
+     */
+    public Optional<LoadedPlugin> pluginOf(Class<?> type) {
+        if (type.getClassLoader() instanceof PluginClassLoader loader) {
+            return plugin(loader.pluginId());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The extension points that loaded plugins list, sorted. For a pf4j plugin this reads the class
+     * files of its extensions (without defining them).
+     *
+     * @return the binary names of the points
+     */
+    public Set<String> points() {
+        Set<String> points = new TreeSet<>();
+        for (LoadedPlugin p : snapshot.plugins()) {
+            points.addAll(p.index().points());
+        }
+        return Collections.unmodifiableSet(points);
+    }
+
+    /**
+     * The extensions of a point whose dependencies hold, as metadata, without loading any class.
+     *
+     * @param point the binary name of the point
+     * @return the entries, ordered by ordinal, then plugin id, then class name
+     */
+    public List<ExtensionEntry> entries(String point) {
+        checkOpen();
+        List<ExtensionEntry> result = new ArrayList<>();
+        for (Snapshot.Candidate c : snapshot.candidates(point)) {
+            if (c.skipReason() == null) {
+                result.add(c.entry());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The instances of a point's active extensions. Only the classes of those extensions are
+     * loaded; each is created once, by the runtime's {@link ExtensionFactory}, and shared. An
+     * extension whose class cannot be loaded or whose constructor throws is logged once, with its
+     * plugin and class, and left out; {@link #describe(String)} shows it as failed.
+     *
+     * @param point the extension point
+     * @param <T> the point type
+     * @return the instances, ordered by ordinal, then plugin id, then class name; never containing null
+     */
+    public <T> List<T> extensions(Class<T> point) {
+        checkOpen();
+        List<T> result = new ArrayList<>();
+        for (Snapshot.Candidate c : snapshot.candidates(point.getName())) {
+            if (c.skipReason() != null) {
+                continue;
+            }
+            try {
+                result.add(c.entry().instance(point, factory));
+            } catch (ExtensionException e) {
+                if (reported.add(c.entry())) {
+                    LOG.log(System.Logger.Level.WARNING, e.getMessage(), e);
+                }
+            }
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * Every extension of a point with its state: active, skipped (with the missing or out-of-range
+     * plugin) or failed (with the error), in extension order.
+     *
+     * @param point the binary name of the point
+     * @return the statuses
+     */
+    public List<ExtensionStatus> describe(String point) {
+        checkOpen();
+        List<ExtensionStatus> result = new ArrayList<>();
+        for (Snapshot.Candidate c : snapshot.candidates(point)) {
+            ExtensionEntry e = c.entry();
+            ExtensionStatus.State state;
+            String reason;
+            if (c.skipReason() != null) {
+                state = ExtensionStatus.State.SKIPPED;
+                reason = c.skipReason();
+            } else if (e.failure().isPresent()) {
+                state = ExtensionStatus.State.FAILED;
+                reason = e.failure().get().getMessage();
+            } else {
+                state = ExtensionStatus.State.ACTIVE;
+                reason = "";
+            }
+            result.add(new ExtensionStatus(point, c.plugin().id(), e.className(), e.ordinal(), state, reason));
+        }
+        return result;
+    }
+
+    /**
+     * Loads more plugins, next to the loaded ones. They may depend on loaded plugins; loaded plugins
+     * do not see them (load plugins that integrate with each other together).
+     *
+     * @param sources plugin files or directories
+     * @return the status of each
+     */
+    public List<PluginStatus> load(Path... sources) {
+        synchronized (lock) {
+            checkOpen();
+            Snapshot current = snapshot;
+            PluginLoading.Outcome outcome = PluginLoading.load(Arrays.asList(sources), settings, current.plugins());
+            List<LoadedPlugin> plugins = new ArrayList<>(current.plugins());
+            plugins.addAll(outcome.loaded());
+            snapshot = new Snapshot(plugins, merge(current.statuses(), outcome.statuses()));
+            purgeCache(plugins);
+            return outcome.statuses();
+        }
+    }
+
+    /**
+     * Unloads a plugin and, first, every loaded plugin that depends on it (required or optional),
+     * closing their class loaders and archives.
+     *
+     * @param id the plugin id
+     * @return the ids unloaded, in unload order; empty if the plugin is not loaded
+     */
+    public List<String> unload(String id) {
+        synchronized (lock) {
+            checkOpen();
+            Snapshot current = snapshot;
+            if (current.plugin(id) == null) {
+                return List.of();
+            }
+            Set<String> doomed = new HashSet<>();
+            doomed.add(id);
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (LoadedPlugin p : current.plugins()) {
+                    if (!doomed.contains(p.id()) && p.linkedDependencies().stream().anyMatch(doomed::contains)) {
+                        grew = doomed.add(p.id());
+                    }
+                }
+            }
+            List<LoadedPlugin> remaining = new ArrayList<>();
+            List<LoadedPlugin> unloaded = new ArrayList<>();
+            for (LoadedPlugin p : current.plugins()) {
+                (doomed.contains(p.id()) ? unloaded : remaining).add(p);
+            }
+            Collections.reverse(unloaded);
+            List<PluginStatus> statuses = new ArrayList<>();
+            for (PluginStatus s : current.statuses()) {
+                statuses.add(s.id() != null && doomed.contains(s.id()) && s.state() == PluginState.LOADED
+                        ? new PluginStatus(s.id(), s.version(), s.source(), PluginState.UNLOADED,
+                                s.id().equals(id) ? "unloaded by the host" : "depends on '" + id + "', which was unloaded")
+                        : s);
+            }
+            snapshot = new Snapshot(remaining, statuses);
+            List<String> ids = new ArrayList<>();
+            for (LoadedPlugin p : unloaded) {
+                release(p);
+                ids.add(p.id());
+            }
+            return ids;
+        }
+    }
+
+    private static void release(LoadedPlugin p) {
+        p.loaders().close();
+        PluginLoading.closeQuietly(p.archive());
+        LOG.log(System.Logger.Level.INFO, "unloaded plugin {0}", p);
+    }
+
+    /** Unloads every plugin, closing every class loader and releasing every file handle. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            List<LoadedPlugin> plugins = new ArrayList<>(snapshot.plugins());
+            snapshot = Snapshot.EMPTY;
+            Collections.reverse(plugins);
+            plugins.forEach(PluginRuntime::release);
+            reported.clear();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the plugin runtime is closed");
+        }
+    }
+
+    private void purgeCache(List<LoadedPlugin> plugins) {
+        Set<Path> inUse = new HashSet<>();
+        for (LoadedPlugin p : plugins) {
+            p.archive().libraries().forEach(root -> {
+                if (root instanceof dev.graft.loader.internal.ZipRoot zip) {
+                    inUse.add(zip.file());
+                }
+            });
+        }
+        try {
+            settings.cache().purge(inUse);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not purge the library cache " + settings.cache().directory()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private static List<PluginStatus> merge(List<PluginStatus> before, List<PluginStatus> added) {
+        List<PluginStatus> all = new ArrayList<>(before);
+        all.addAll(added);
+        return all;
+    }
+
+    /** Configures and builds a {@link PluginRuntime}. */
+    public static final class Builder {
+        private final List<Path> directories = new ArrayList<>();
+        private final Set<String> shared = new LinkedHashSet<>();
+        private final Set<String> disabled = new HashSet<>();
+        private String hostVersion;
+        private ClassLoader hostLoader;
+        private boolean hostFallback = true;
+        private ExtensionFactory factory = ExtensionFactory.CONSTRUCTOR;
+        private int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
+        private Path cacheDirectory;
+        private long cacheBytes = 1L << 30;
+        private ArchiveLimits limits = ArchiveLimits.DEFAULT;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a folder whose plugins are loaded: {@code .zip} and {@code .jar} files and plugin
+         * directories. Hidden entries are ignored.
+         *
+         * @param directory the folder
+         * @return this builder
+         */
+        public Builder pluginDirectory(Path directory) {
+            directories.add(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        /**
+         * The host's version, checked against each plugin's {@code requires}. Required. Build-tool
+         * versions such as {@code 4.1-SNAPSHOT} are accepted.
+         *
+         * @param version the version
+         * @return this builder
+         */
+        public Builder hostVersion(String version) {
+            this.hostVersion = version;
+            return this;
+        }
+
+        /**
+         * Packages plugins always take from the host, even when they bundle a copy: the host's API.
+         * A name ending in {@code .*} also covers subpackages.
+         *
+         * @param packages package names or patterns
+         * @return this builder
+         */
+        public Builder sharedPackages(String... packages) {
+            for (String p : packages) {
+                shared.add(PackagePattern.check(p));
+            }
+            return this;
+        }
+
+        /**
+         * The loader of the host's classes. Defaults to the thread context class loader when
+         * {@link #build()} runs (or, if there is none, the loader of Graft itself).
+         *
+         * @param loader the host loader
+         * @return this builder
+         */
+        public Builder hostClassLoader(ClassLoader loader) {
+            this.hostLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Whether classes and resources that no plugin source provides are looked up in the host.
+         * On by default; off, a plugin sees only the JDK, the shared packages, its own classes and
+         * libraries, and its dependencies' exports.
+         *
+         * @param fallback whether to fall back to the host
+         * @return this builder
+         */
+        public Builder hostFallback(boolean fallback) {
+            this.hostFallback = fallback;
+            return this;
+        }
+
+        /**
+         * How extension instances are created; the default calls the public no-argument constructor.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder extensionFactory(ExtensionFactory factory) {
+            this.factory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * How many archives are opened at once. Defaults to the number of processors, at most 4.
+         *
+         * @param threads at least 1
+         * @return this builder
+         */
+        public Builder parallelism(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1");
+            }
+            this.parallelism = threads;
+            return this;
+        }
+
+        /**
+         * Where jars bundled in plugin zips are extracted, and how large that folder may grow.
+         * Defaults to {@code .graft-cache} in the first plugin folder, 1 GiB. Must be writable by
+         * the host's user only.
+         *
+         * @param directory the cache folder
+         * @param maxBytes the size beyond which the least recently used jars are deleted
+         * @return this builder
+         */
+        public Builder cache(Path directory, long maxBytes) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "directory");
+            this.cacheBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Bounds on what is read from each archive.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder archiveLimits(ArchiveLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Plugins not to load; they, and the plugins that require them, are reported as disabled.
+         *
+         * @param ids plugin ids
+         * @return this builder
+         */
+        public Builder disable(String... ids) {
+            disabled.addAll(Arrays.asList(ids));
+            return this;
+        }
+
+        /**
+         * Loads every plugin of the configured folders.
+         *
+         * @return the runtime
+         * @throws IllegalStateException if the host version is missing
+         * @throws UncheckedIOException if a plugin folder cannot be listed
+         */
+        public PluginRuntime build() {
+            if (hostVersion == null) {
+                throw new IllegalStateException("hostVersion(...) is required: plugins declare the host versions"
+                        + " they run on");
+            }
+            Version version = Version.normalize(hostVersion);
+            ClassLoader host = hostLoader != null ? hostLoader
+                    : Thread.currentThread().getContextClassLoader() != null
+                            ? Thread.currentThread().getContextClassLoader()
+                            : PluginRuntime.class.getClassLoader();
+            Path cacheDir = cacheDirectory != null ? cacheDirectory
+                    : directories.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), ".graft-cache")
+                    : directories.get(0).resolve(".graft-cache");
+            LibraryCache cache = new LibraryCache(cacheDir, cacheBytes);
+            PluginLoading.Settings settings = new PluginLoading.Settings(new ArchiveOpener(cache, limits), cache,
+                    new Linker.Host(host, new PackageMatcher(shared), hostFallback), version, Set.copyOf(disabled),
+                    parallelism);
+            PluginRuntime runtime = new PluginRuntime(settings, factory);
+            runtime.load(list(directories).toArray(new Path[0]));
+            return runtime;
+        }
+
+        private static List<Path> list(List<Path> directories) {
+            List<Path> result = new ArrayList<>();
+            for (Path dir : directories) {
+                List<Path> entries = new ArrayList<>();
+                try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                    for (Path p : stream) {
+                        if (ArchiveOpener.isCandidate(p)) {
+                            entries.add(p);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list the plugin folder " + dir + ": " + e.getMessage(), e);
+                }
+                entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+                result.addAll(entries);
+            }
+            return result;
+        }
+    }
+}

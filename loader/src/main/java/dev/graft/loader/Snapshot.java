@@ -1,0 +1,108 @@
+package dev.graft.loader;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The runtime's state between two loads or unloads: immutable, so lookups never see a plugin
+ * half-registered. Per point, the extensions and the verdict on each are computed once, on the
+ * first lookup, without loading any class.
+ */
+final class Snapshot {
+
+    static final Snapshot EMPTY = new Snapshot(List.of(), List.of());
+
+    private static final System.Logger LOG = System.getLogger("dev.graft.loader");
+    private static final Comparator<Candidate> ORDER = Comparator
+            .comparingInt((Candidate c) -> c.entry().ordinal())
+            .thenComparing(c -> c.plugin().id())
+            .thenComparing(c -> c.entry().className());
+
+    /**
+     * One extension of a point and whether it is active.
+     *
+     * @param plugin its plugin
+     * @param entry its index entry
+     * @param skipReason why it is skipped, or {@code null} when its dependencies hold
+     */
+    record Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason) {
+    }
+
+    private final List<LoadedPlugin> plugins;
+    private final Map<String, LoadedPlugin> byId = new HashMap<>();
+    private final List<PluginStatus> statuses;
+    private final Map<String, PluginStatus> statusById = new HashMap<>();
+    private final Map<String, List<Candidate>> points = new ConcurrentHashMap<>();
+
+    Snapshot(List<LoadedPlugin> plugins, List<PluginStatus> statuses) {
+        this.plugins = List.copyOf(plugins);
+        this.statuses = List.copyOf(statuses);
+        for (LoadedPlugin p : plugins) {
+            byId.put(p.id(), p);
+        }
+        for (PluginStatus s : statuses) {
+            if (s.id() != null) {
+                statusById.putIfAbsent(s.id(), s);
+            }
+        }
+    }
+
+    List<LoadedPlugin> plugins() {
+        return plugins;
+    }
+
+    List<PluginStatus> statuses() {
+        return statuses;
+    }
+
+    LoadedPlugin plugin(String id) {
+        return byId.get(id);
+    }
+
+    /** The extensions of a point, ordered by ordinal, plugin id and class name. */
+    List<Candidate> candidates(String point) {
+        return points.computeIfAbsent(point, this::collect);
+    }
+
+    private List<Candidate> collect(String point) {
+        List<Candidate> result = new ArrayList<>();
+        for (LoadedPlugin plugin : plugins) {
+            for (ExtensionEntry entry : plugin.index().entries(point)) {
+                String reason = skipReason(plugin, entry);
+                if (reason != null) {
+                    LOG.log(System.Logger.Level.DEBUG, "skipping extension {0} of plugin ''{1}'' for {2}: {3}",
+                            entry.className(), plugin.id(), point, reason);
+                }
+                result.add(new Candidate(plugin, entry, reason));
+            }
+        }
+        result.sort(ORDER);
+        return List.copyOf(result);
+    }
+
+    private String skipReason(LoadedPlugin plugin, ExtensionEntry entry) {
+        for (Dependency d : entry.dependencies()) {
+            LoadedPlugin target = byId.get(d.pluginId());
+            if (target == null) {
+                PluginStatus status = statusById.get(d.pluginId());
+                return "needs plugin '" + d.pluginId() + "'" + (d.range().equals(VersionRange.ANY) ? "" : "@" + d.range())
+                        + (status == null ? ", which is not installed"
+                                : ", which is " + status.state().name().toLowerCase(java.util.Locale.ROOT)
+                                        + (status.reason().isEmpty() ? "" : ": " + status.reason()));
+            }
+            if (!d.accepts(target.version())) {
+                return "needs " + d.pluginId() + "@" + d.range() + ", but " + d.pluginId() + " " + target.version()
+                        + " is installed";
+            }
+            if (!plugin.linkedDependencies().contains(d.pluginId())) {
+                return "needs plugin '" + d.pluginId() + "', which was loaded after '" + plugin.id()
+                        + "'; load them together so that '" + plugin.id() + "' sees it";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,287 @@
+package dev.graft.loader.internal;
+
+import dev.graft.loader.ArchiveLimits;
+import dev.graft.loader.ExtensionDescriptor;
+import dev.graft.loader.PluginManifest;
+import dev.graft.loader.format.FormatException;
+import dev.graft.loader.format.IndexFormat;
+import dev.graft.loader.format.ManifestFormat;
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Recognises and opens plugins: a Graft zip, a single jar, an exploded directory, each with
+ * Graft's or pf4j's metadata. The one place that knows the layouts, specified in
+ * {@code docs/class-loading.md}.
+ */
+public final class ArchiveOpener {
+
+    /** The pf4j extension index, a flat list of class names. */
+    public static final String PF4J_INDEX = "META-INF/extensions.idx";
+
+    private static final String CLASSES = "classes/";
+    private static final String LIB = "lib/";
+    private static final Pattern LIB_JAR = Pattern.compile("lib/[^/\\\\]+\\.jar");
+
+    private final LibraryCache cache;
+    private final ArchiveLimits limits;
+
+    /**
+     * @param cache where jars of a zip's {@code lib/} are extracted
+     * @param limits bounds on what is read
+     */
+    public ArchiveOpener(LibraryCache cache, ArchiveLimits limits) {
+        this.cache = cache;
+        this.limits = limits;
+    }
+
+    /**
+     * Whether a folder entry looks like a plugin: a {@code .zip} or {@code .jar} file, or a
+     * directory with {@code classes/} or {@code plugin.properties}. Hidden entries never are.
+     *
+     * @param path an entry of a plugin folder
+     * @return {@code true} if {@link #open(Path)} should be called on it
+     */
+    public static boolean isCandidate(Path path) {
+        String name = path.getFileName().toString();
+        if (name.startsWith(".")) {
+            return false;
+        }
+        if (Files.isDirectory(path)) {
+            return Files.isDirectory(path.resolve("classes")) || Files.isRegularFile(path.resolve(Pf4jDescriptor.PROPERTIES));
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return Files.isRegularFile(path) && (lower.endsWith(".zip") || lower.endsWith(".jar"));
+    }
+
+    /**
+     * Opens a plugin.
+     *
+     * @param path a path for which {@link #isCandidate(Path)} holds
+     * @return the opened plugin; the caller closes it
+     * @throws IOException if the archive is unreadable, hostile, over a limit, or has no metadata
+     * @throws FormatException if its manifest or index is malformed
+     */
+    public PluginArchive open(Path path) throws IOException {
+        List<Closeable> owned = new ArrayList<>();
+        try {
+            if (Files.isDirectory(path)) {
+                return openDirectory(path, owned);
+            }
+            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            return name.endsWith(".zip") ? openZip(path, owned) : openJar(path, owned);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(owned, e);
+            throw e;
+        }
+    }
+
+    private PluginArchive openZip(Path path, List<Closeable> owned) throws IOException {
+        String display = path.getFileName().toString();
+        ZipFile zip;
+        try {
+            zip = new ZipFile(path.toFile());
+        } catch (ZipException e) {
+            throw new ArchiveException(display + " is not a readable zip (" + e.getMessage() + ")", e);
+        }
+        owned.add(zip);
+        if (zip.size() == 0) {
+            throw new ArchiveException(display + " is empty");
+        }
+        checkNames(zip, display);
+        ZipRoot.checkEntries(zip, display, limits);
+        LibraryCache.Budget budget = new LibraryCache.Budget(limits, display);
+        ResourceRoot classes = ZipRoot.view(path, zip, CLASSES, limits);
+        List<ResourceRoot> libraries = new ArrayList<>();
+        for (ZipEntry entry : libEntries(zip, display)) {
+            String entryDisplay = display + "!/" + entry.getName();
+            Path extracted = cache.extract(zip, entry, entryDisplay, budget);
+            ZipRoot jar = ZipRoot.openJar(extracted, entryDisplay, limits);
+            owned.add(jar);
+            libraries.add(jar);
+        }
+        if (classes.contains(ManifestFormat.PATH)) {
+            return graft(path, PluginArchive.Layout.ZIP, classes, libraries, owned);
+        }
+        if (zip.getEntry(Pf4jDescriptor.PROPERTIES) != null) {
+            String source = display + "!/" + Pf4jDescriptor.PROPERTIES;
+            byte[] properties = ZipRoot.view(path, zip, "", limits).read(Pf4jDescriptor.PROPERTIES);
+            PluginManifest manifest = Pf4jDescriptor.fromProperties(text(properties), source);
+            return pf4j(path, PluginArchive.Layout.ZIP, manifest, classes, libraries, owned);
+        }
+        throw noMetadata(display, "classes/" + ManifestFormat.PATH, Pf4jDescriptor.PROPERTIES);
+    }
+
+    private static List<ZipEntry> libEntries(ZipFile zip, String display) throws ArchiveException {
+        List<ZipEntry> result = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+            ZipEntry e = en.nextElement();
+            String name = e.getName();
+            if (!name.startsWith(LIB) || name.equals(LIB)) {
+                continue;
+            }
+            if (!LIB_JAR.matcher(name).matches()) {
+                throw new ArchiveException(display + "!/" + name + ": lib/ may hold only .jar files, directly;"
+                        + " found '" + name + "'");
+            }
+            result.add(e);
+        }
+        result.sort(java.util.Comparator.comparing(ZipEntry::getName));
+        return result;
+    }
+
+    /** Rejects entry names that would escape an extraction directory, even though Graft extracts none by name. */
+    private static void checkNames(ZipFile zip, String display) throws ArchiveException {
+        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+            String name = en.nextElement().getName();
+            if (name.startsWith("/") || name.contains("\\") || name.matches("(?s)(.*/)?\\.\\.(/.*)?")
+                    || name.matches("(?s)[A-Za-z]:.*")) {
+                throw new ArchiveException(display + " holds the entry '" + name
+                        + "', whose path is absolute or leads outside the archive");
+            }
+        }
+    }
+
+    private PluginArchive openJar(Path path, List<Closeable> owned) throws IOException {
+        String display = path.getFileName().toString();
+        ZipRoot jar = ZipRoot.openJar(path, display, limits);
+        owned.add(jar);
+        if (jar.directories().isEmpty()) {
+            throw new ArchiveException(display + " is empty");
+        }
+        if (jar.contains(ManifestFormat.PATH)) {
+            return graft(path, PluginArchive.Layout.JAR, jar, List.of(), owned);
+        }
+        return pf4jOrFail(path, PluginArchive.Layout.JAR, jar, List.of(), owned, display);
+    }
+
+    private PluginArchive openDirectory(Path path, List<Closeable> owned) throws IOException {
+        String display = path.getFileName().toString() + "/";
+        Path classesDir = path.resolve("classes");
+        ResourceRoot classes = Files.isDirectory(classesDir)
+                ? DirectoryRoot.open(classesDir, display + CLASSES, limits)
+                : DirectoryRoot.empty(classesDir, display + CLASSES);
+        List<ResourceRoot> libraries = new ArrayList<>();
+        Path lib = path.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            List<Path> jars = new ArrayList<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(lib)) {
+                for (Path f : files) {
+                    if (!f.getFileName().toString().endsWith(".jar") || !Files.isRegularFile(f)) {
+                        throw new ArchiveException(display + LIB + f.getFileName()
+                                + ": lib/ may hold only .jar files, directly");
+                    }
+                    jars.add(f);
+                }
+            }
+            jars.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+            for (Path f : jars) {
+                ZipRoot jar = ZipRoot.openJar(f, display + LIB + f.getFileName(), limits);
+                owned.add(jar);
+                libraries.add(jar);
+            }
+        }
+        if (classes.contains(ManifestFormat.PATH)) {
+            return graft(path, PluginArchive.Layout.DIRECTORY, classes, libraries, owned);
+        }
+        Path properties = path.resolve(Pf4jDescriptor.PROPERTIES);
+        if (Files.isRegularFile(properties)) {
+            String source = display + Pf4jDescriptor.PROPERTIES;
+            PluginManifest manifest = Pf4jDescriptor.fromProperties(text(Files.readAllBytes(properties)), source);
+            return pf4j(path, PluginArchive.Layout.DIRECTORY, manifest, classes, libraries, owned);
+        }
+        return pf4jOrFail(path, PluginArchive.Layout.DIRECTORY, classes, libraries, owned, display);
+    }
+
+    private PluginArchive pf4jOrFail(Path path, PluginArchive.Layout layout, ResourceRoot classes,
+            List<ResourceRoot> libraries, List<Closeable> owned, String display) throws IOException {
+        String base = classes.describe();
+        byte[] mf = classes.read("META-INF/MANIFEST.MF");
+        if (mf != null) {
+            Manifest manifest = new Manifest(new ByteArrayInputStream(mf));
+            if (manifest.getMainAttributes().getValue(Pf4jDescriptor.MANIFEST_ID) != null) {
+                return pf4j(path, layout, Pf4jDescriptor.fromManifest(manifest, base + "META-INF/MANIFEST.MF"),
+                        classes, libraries, owned);
+            }
+        }
+        byte[] properties = classes.read(Pf4jDescriptor.PROPERTIES);
+        if (properties != null) {
+            String source = base + Pf4jDescriptor.PROPERTIES;
+            return pf4j(path, layout, Pf4jDescriptor.fromProperties(text(properties), source),
+                    classes, libraries, owned);
+        }
+        throw noMetadata(display, layout == PluginArchive.Layout.JAR ? ManifestFormat.PATH : "classes/" + ManifestFormat.PATH,
+                "a pf4j Plugin-Id manifest attribute or plugin.properties");
+    }
+
+    private static ArchiveException noMetadata(String display, String graftPath, String pf4j) {
+        return new ArchiveException(display + " is not a plugin: expected Graft's " + graftPath
+                + " (written by graft-processor; is it configured as an annotation processor?) or " + pf4j
+                + ", found neither");
+    }
+
+    private PluginArchive graft(Path path, PluginArchive.Layout layout, ResourceRoot classes,
+            List<ResourceRoot> libraries, List<Closeable> owned) throws IOException {
+        String manifestSource = classes.describe() + ManifestFormat.PATH;
+        PluginManifest manifest = ManifestFormat.read(text(classes.read(ManifestFormat.PATH)),
+                manifestSource);
+        List<ExtensionDescriptor> extensions = List.of();
+        byte[] index = classes.read(IndexFormat.PATH);
+        if (index != null) {
+            String indexSource = classes.describe() + IndexFormat.PATH;
+            extensions = IndexFormat.read(text(index), indexSource);
+        }
+        return new PluginArchive(path, layout, PluginArchive.Metadata.GRAFT, manifest, classes,
+                List.copyOf(libraries), extensions, List.of(), List.copyOf(owned));
+    }
+
+    private PluginArchive pf4j(Path path, PluginArchive.Layout layout, PluginManifest manifest,
+            ResourceRoot classes, List<ResourceRoot> libraries, List<Closeable> owned) throws IOException {
+        List<String> classNames = new ArrayList<>();
+        byte[] index = classes.read(PF4J_INDEX);
+        if (index != null) {
+            String source = classes.describe() + PF4J_INDEX;
+            int number = 0;
+            for (String line : text(index).split("\n")) {
+                number++;
+                String name = line.strip();
+                if (name.isEmpty() || name.startsWith("#")) {
+                    continue;
+                }
+                if (!name.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.]*")) {
+                    throw new FormatException(source, number, "expected a class name, found '" + name + "'");
+                }
+                classNames.add(name);
+            }
+        }
+        return new PluginArchive(path, layout, PluginArchive.Metadata.PF4J, manifest, classes,
+                List.copyOf(libraries), List.of(), List.copyOf(classNames), List.copyOf(owned));
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void closeQuietly(List<Closeable> owned, Throwable failure) {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.graft.loader.internal;
+
+import dev.graft.loader.Dependency;
+import dev.graft.loader.PluginManifest;
+import dev.graft.loader.Version;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Decides which plugins load and in what order: the dependency rules of
+ * {@code docs/class-loading.md}, in one place. Pure: it reads manifests and returns a verdict,
+ * the same for the same inputs whatever order they come in.
+ */
+public final class DependencyResolver {
+
+    /**
+     * A plugin offered for loading.
+     *
+     * @param manifest its manifest
+     * @param source its file, named in messages
+     */
+    public record Candidate(PluginManifest manifest, String source) {
+    }
+
+    /**
+     * A plugin that is already loaded, which new candidates may depend on.
+     *
+     * @param manifest its manifest
+     * @param source its file
+     */
+    public record Loaded(PluginManifest manifest, String source) {
+    }
+
+    /**
+     * Why a plugin does not load.
+     *
+     * @param failed {@code true} if the plugin itself is at fault, {@code false} if a plugin it
+     *     requires does not load (it is disabled)
+     * @param reason the message
+     */
+    public record Verdict(boolean failed, String reason) {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param order the ids of the plugins to load, each after the plugins it depends on; ties
+     *     broken by id
+     * @param rejected the ids (or, for duplicates, sources) that do not load, and why
+     */
+    public record Resolution(List<String> order, Map<String, Verdict> rejected) {
+    }
+
+    private DependencyResolver() {
+    }
+
+    /**
+     * Resolves a set of candidates.
+     *
+     * @param candidates the plugins offered, in any order
+     * @param failedIds ids of plugins whose archives failed before their manifests could be used,
+     *     with the reason, so that their dependents are disabled rather than told they are missing
+     * @param loaded plugins already loaded
+     * @param hostVersion the host's version, checked against each {@code requires}
+     * @param disabledByHost ids the host chose not to load
+     * @return which candidates load, in order, and why the others do not
+     */
+    public static Resolution resolve(List<Candidate> candidates, Map<String, String> failedIds, List<Loaded> loaded,
+            Version hostVersion, Set<String> disabledByHost) {
+        Map<String, List<Candidate>> byId = new TreeMap<>();
+        for (Candidate c : candidates) {
+            byId.computeIfAbsent(c.manifest().id(), k -> new ArrayList<>()).add(c);
+        }
+        Map<String, Loaded> present = new HashMap<>();
+        for (Loaded l : loaded) {
+            present.put(l.manifest().id(), l);
+        }
+        Map<String, Verdict> rejected = new TreeMap<>();
+        failedIds.forEach((id, reason) -> rejected.put(id, new Verdict(true, reason)));
+        Map<String, Candidate> live = new TreeMap<>();
+        for (Map.Entry<String, List<Candidate>> e : byId.entrySet()) {
+            String id = e.getKey();
+            List<Candidate> copies = e.getValue();
+            if (copies.size() > 1 || present.containsKey(id)) {
+                List<String> files = new ArrayList<>();
+                if (present.containsKey(id)) {
+                    files.add(present.get(id).source() + " (already loaded)");
+                }
+                copies.stream().map(Candidate::source).sorted().forEach(files::add);
+                rejected.put(id, new Verdict(true, "plugin id '" + id + "' is provided by " + files.size()
+                        + " files: " + String.join(", ", files) + "; remove all but one"));
+            } else if (disabledByHost.contains(id)) {
+                rejected.put(id, new Verdict(false, "disabled by the host"));
+            } else if (!copies.get(0).manifest().requires().contains(hostVersion)) {
+                rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + copies.get(0).source()
+                        + ") requires host version " + copies.get(0).manifest().requires() + ", but the host is "
+                        + hostVersion));
+            } else {
+                live.put(id, copies.get(0));
+            }
+        }
+        checkDependencies(live, present, rejected);
+        for (List<String> cycle : cycles(live)) {
+            String path = String.join(" -> ", cycle);
+            for (String id : new HashSet<>(cycle)) {
+                Candidate c = live.remove(id);
+                if (c != null) {
+                    rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + c.source()
+                            + ") is in a dependency cycle: " + path));
+                }
+            }
+        }
+        checkDependencies(live, present, rejected);
+        return new Resolution(order(live), rejected);
+    }
+
+    /** Rejects candidates whose dependencies are missing, out of range or rejected, until nothing changes. */
+    private static void checkDependencies(Map<String, Candidate> live, Map<String, Loaded> present,
+            Map<String, Verdict> rejected) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Candidate c : new ArrayList<>(live.values())) {
+                Verdict v = check(c, live, present, rejected);
+                if (v != null) {
+                    live.remove(c.manifest().id());
+                    rejected.put(c.manifest().id(), v);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private static Verdict check(Candidate c, Map<String, Candidate> live, Map<String, Loaded> present,
+            Map<String, Verdict> rejected) {
+        String id = c.manifest().id();
+        for (Dependency d : c.manifest().dependencies()) {
+            String target = d.pluginId();
+            PluginManifest installed = live.containsKey(target) ? live.get(target).manifest()
+                    : present.containsKey(target) ? present.get(target).manifest() : null;
+            String where = live.containsKey(target) ? live.get(target).source()
+                    : present.containsKey(target) ? present.get(target).source() : null;
+            if (installed != null) {
+                if (!d.accepts(installed.version())) {
+                    return new Verdict(true, "plugin '" + id + "' (" + c.source() + ") requires " + target + "@"
+                            + d.range() + (d.optional() ? " when installed" : "") + ", but " + target + " "
+                            + installed.version() + " is installed (" + where + ")");
+                }
+            } else if (rejected.containsKey(target)) {
+                if (!d.optional()) {
+                    return new Verdict(false, "plugin '" + id + "' requires '" + target + "', which does not load: "
+                            + rejected.get(target).reason());
+                }
+            } else if (!d.optional()) {
+                return new Verdict(true, "plugin '" + id + "' (" + c.source() + ") requires " + target
+                        + (d.range().toString().equals("*") ? "" : "@" + d.range()) + ", which is not installed");
+            }
+        }
+        return null;
+    }
+
+    /** Cycles among the live candidates, each as a path from its smallest id back to it. */
+    private static List<List<String>> cycles(Map<String, Candidate> live) {
+        Map<String, List<String>> edges = edges(live);
+        List<List<String>> result = new ArrayList<>();
+        Set<String> inCycle = new HashSet<>();
+        for (String start : live.keySet()) {
+            if (inCycle.contains(start)) {
+                continue;
+            }
+            List<String> path = pathBack(start, edges);
+            if (path != null) {
+                inCycle.addAll(path);
+                result.add(path);
+            }
+        }
+        return result;
+    }
+
+    /** The shortest path start -> ... -> start, following edges in id order, or null. */
+    private static List<String> pathBack(String start, Map<String, List<String>> edges) {
+        Map<String, String> parent = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(start);
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            String node = queue.poll();
+            for (String next : edges.getOrDefault(node, List.of())) {
+                if (next.equals(start)) {
+                    List<String> path = new ArrayList<>();
+                    path.add(start);
+                    for (String n = node; !n.equals(start); n = parent.get(n)) {
+                        path.add(1, n);
+                    }
+                    path.add(start);
+                    return path;
+                }
+                if (seen.add(next)) {
+                    parent.put(next, node);
+                    queue.add(next);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, List<String>> edges(Map<String, Candidate> live) {
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        for (Candidate c : live.values()) {
+            List<String> targets = new ArrayList<>();
+            for (Dependency d : c.manifest().dependencies()) {
+                if (live.containsKey(d.pluginId())) {
+                    targets.add(d.pluginId());
+                }
+            }
+            targets.sort(null);
+            edges.put(c.manifest().id(), targets);
+        }
+        return edges;
+    }
+
+    /** Kahn's algorithm, taking the smallest ready id each time. */
+    private static List<String> order(Map<String, Candidate> live) {
+        Map<String, List<String>> edges = edges(live);
+        Map<String, Integer> waiting = new HashMap<>();
+        Map<String, List<String>> dependents = new HashMap<>();
+        edges.forEach((id, targets) -> {
+            waiting.put(id, targets.size());
+            for (String t : targets) {
+                dependents.computeIfAbsent(t, k -> new ArrayList<>()).add(id);
+            }
+        });
+        PriorityQueue<String> ready = new PriorityQueue<>();
+        waiting.forEach((id, n) -> {
+            if (n == 0) {
+                ready.add(id);
+            }
+        });
+        List<String> order = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            String id = ready.poll();
+            order.add(id);
+            for (String d : dependents.getOrDefault(id, List.of())) {
+                if (waiting.merge(d, -1, Integer::sum) == 0) {
+                    ready.add(d);
+                }
+            }
+        }
+        return order;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.graft.loader.internal;
+
+import dev.graft.loader.PackagePattern;
+import dev.graft.loader.PluginManifest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds a plugin's pair of class loaders and the routes between them and its dependencies: the
+ * class-loading rules of {@code docs/class-loading.md}, in one place.
+ */
+public final class Linker {
+
+    /**
+     * What the loaders of every plugin share about the host.
+     *
+     * @param loader the host's class loader
+     * @param shared the packages the host shares; always taken from the host
+     * @param fallback whether lookups that no plugin source answers go to the host
+     */
+    public record Host(ClassLoader loader, PackageMatcher shared, boolean fallback) {
+    }
+
+    /**
+     * A linked plugin's loaders.
+     *
+     * @param classes the loader of the plugin's own classes
+     * @param libraries the loader of its {@code lib/}, or {@code null} when it bundles no jar
+     * @param exports each exported package and the loader that defines it
+     */
+    public record Pair(PluginClassLoader classes, PluginClassLoader libraries, Map<String, PluginClassLoader> exports) {
+
+        /** Closes both loaders. */
+        public void close() {
+            classes.close();
+            if (libraries != null) {
+                libraries.close();
+            }
+        }
+    }
+
+    private Linker() {
+    }
+
+    /**
+     * The packages a plugin exports and where each lies: its own classes or its libraries.
+     *
+     * @param manifest the plugin's manifest
+     * @param own the packages of its own classes
+     * @param libraries the packages of its library jars
+     * @return exported package to {@code true} if it lies in the plugin's own classes
+     * @throws IllegalArgumentException if an export names a package that neither holds
+     */
+    public static Map<String, Boolean> exports(PluginManifest manifest, Set<String> own, Set<String> libraries) {
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        if (manifest.exports().isEmpty()) {
+            for (String p : new TreeSet<>(own)) {
+                result.put(p, true);
+            }
+            return result;
+        }
+        for (String pattern : manifest.exports()) {
+            boolean found = false;
+            for (String p : new TreeSet<>(own)) {
+                if (PackagePattern.matches(pattern, p)) {
+                    result.put(p, true);
+                    found = true;
+                }
+            }
+            for (String p : new TreeSet<>(libraries)) {
+                if (PackagePattern.matches(pattern, p)) {
+                    result.putIfAbsent(p, false);
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new IllegalArgumentException("plugin '" + manifest.id() + "' exports '" + pattern
+                        + "', but neither its classes nor its lib/ jars hold a class in that package");
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Creates the pair of a plugin whose dependencies are already linked.
+     *
+     * @param archive the opened plugin
+     * @param dependencies the linked dependencies, in the order their exports are searched
+     * @param host what the host shares
+     * @return the pair
+     */
+    public static Pair link(PluginArchive archive, List<Pair> dependencies, Host host) {
+        String id = archive.manifest().id();
+        PluginClassLoader libraries = archive.libraries().isEmpty() ? null
+                : new PluginClassLoader(id, PluginClassLoader.Role.LIBRARIES, archive.libraries(), host.loader(),
+                        host.shared(), host.fallback());
+        PluginClassLoader classes = new PluginClassLoader(id, PluginClassLoader.Role.CLASSES,
+                List.of(archive.classes()), host.loader(), host.shared(), host.fallback());
+
+        Map<String, List<PluginClassLoader>> classRoutes = new HashMap<>();
+        Map<String, List<PluginClassLoader>> resourceRoutes = new HashMap<>();
+        add(classRoutes, classes.packages(), classes);
+        add(resourceRoutes, classes.directories(), classes);
+        if (libraries != null) {
+            add(classRoutes, libraries.packages(), libraries);
+            add(resourceRoutes, libraries.directories(), libraries);
+            libraries.route(routes(toMap(libraries.packages(), libraries), toMap(libraries.directories(), libraries)));
+        }
+        for (Pair dependency : dependencies) {
+            for (Map.Entry<String, PluginClassLoader> e : dependency.exports().entrySet()) {
+                classRoutes.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
+                resourceRoutes.computeIfAbsent(e.getKey().replace('.', '/'), k -> new ArrayList<>(1)).add(e.getValue());
+            }
+        }
+        classes.route(routes(classRoutes, resourceRoutes));
+
+        Map<String, PluginClassLoader> exports = new LinkedHashMap<>();
+        Set<String> libraryPackages = libraries == null ? Set.of() : libraries.packages();
+        exports(archive.manifest(), classes.packages(), libraryPackages)
+                .forEach((pkg, own) -> exports.put(pkg, own ? classes : libraries));
+        return new Pair(classes, libraries, Map.copyOf(exports));
+    }
+
+    private static void add(Map<String, List<PluginClassLoader>> routes, Set<String> keys, PluginClassLoader loader) {
+        for (String key : keys) {
+            List<PluginClassLoader> list = routes.computeIfAbsent(key, k -> new ArrayList<>(1));
+            if (!list.contains(loader)) {
+                list.add(loader);
+            }
+        }
+    }
+
+    private static Map<String, List<PluginClassLoader>> toMap(Set<String> keys, PluginClassLoader loader) {
+        Map<String, List<PluginClassLoader>> map = new HashMap<>();
+        add(map, keys, loader);
+        return map;
+    }
+
+    private static Routes routes(Map<String, List<PluginClassLoader>> classes, Map<String, List<PluginClassLoader>> resources) {
+        return new Routes(freeze(classes), freeze(resources));
+    }
+
+    private static Map<String, PluginClassLoader[]> freeze(Map<String, List<PluginClassLoader>> routes) {
+        Map<String, PluginClassLoader[]> frozen = new HashMap<>(routes.size() * 2);
+        routes.forEach((k, v) -> frozen.put(k, v.toArray(new PluginClassLoader[0])));
+        return frozen;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.graft.loader.internal;
+
+import java.util.Map;
+
+/**
+ * Where a loader sends each lookup: package (dotted) to the loaders that define classes of it, and
+ * resource directory (slash form) to the loaders that hold resources in it, each in priority order.
+ * Built once per loader from the entry lists of the archives involved, so a lookup is one map
+ * access however many plugins or dependencies there are.
+ *
+ * @param classes package name to loaders, in order
+ * @param resources resource directory to loaders, in order
+ */
+record Routes(Map<String, PluginClassLoader[]> classes, Map<String, PluginClassLoader[]> resources) {
+
+    static final Routes EMPTY = new Routes(Map.of(), Map.of());
+}

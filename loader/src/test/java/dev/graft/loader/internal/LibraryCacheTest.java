@@ -1,0 +1,138 @@
+package dev.graft.loader.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.loader.ArchiveLimits;
+import dev.graft.loader.testing.TestPlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LibraryCacheTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path zipWith(String name, int size) {
+        byte[] content = new byte[size];
+        new java.util.Random(name.hashCode()).nextBytes(content);
+        Path jar = TestPlugin.Jars.write(tmp.resolve(name + ".jar"), Map.of("data.bin", content), null);
+        Path zip = tmp.resolve(name + ".zip");
+        try {
+            TestPlugin.Jars.write(zip, Map.of("lib/" + name + ".jar", Files.readAllBytes(jar)), null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return zip;
+    }
+
+    private static LibraryCache.Budget budget() {
+        return new LibraryCache.Budget(ArchiveLimits.DEFAULT, "test");
+    }
+
+    @Test
+    void extractsUnderTheContentHashAndReusesIt() throws Exception {
+        Path zip = zipWith("a", 1000);
+        LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 20);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Path first = cache.extract(z, z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget());
+            Path second = cache.extract(z, z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget());
+            assertEquals(first, second);
+            assertArrayEquals(z.getInputStream(z.getEntry("lib/a.jar")).readAllBytes(), Files.readAllBytes(first));
+            String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(first)));
+            assertEquals(expected + ".jar", first.getFileName().toString());
+        }
+        try (Stream<Path> files = Files.list(tmp.resolve("cache"))) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void concurrentExtractorsOfTheSameJarAgree() throws Exception {
+        Path zip = zipWith("shared", 200_000);
+        Path dir = tmp.resolve("cache");
+        int workers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Path>> results = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            // a cache and a zip handle per worker, as separate processes would have
+            results.add(pool.submit(() -> {
+                LibraryCache cache = new LibraryCache(dir, 1 << 30);
+                try (ZipFile z = new ZipFile(zip.toFile())) {
+                    go.await();
+                    Path p = cache.extract(z, z.getEntry("lib/shared.jar"), "shared", budget());
+                    try (ZipFile check = new ZipFile(p.toFile())) {
+                        assertEquals(200_000, check.getInputStream(check.getEntry("data.bin")).readAllBytes().length);
+                    }
+                    return p;
+                }
+            }));
+        }
+        go.countDown();
+        Set<Path> paths = new HashSet<>();
+        for (Future<Path> f : results) {
+            paths.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, paths.size());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void purgesTheLeastRecentlyUsedJarsButNeverOnesInUse() throws Exception {
+        LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 2500);
+        List<Path> extracted = new ArrayList<>();
+        for (String name : List.of("old", "middle", "inuse", "new")) {
+            try (ZipFile z = new ZipFile(zipWith(name, 1000).toFile())) {
+                extracted.add(cache.extract(z, z.getEntry("lib/" + name + ".jar"), name, budget()));
+            }
+        }
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < extracted.size(); i++) {
+            Files.setLastModifiedTime(extracted.get(i), FileTime.fromMillis(now - 100_000 + i * 1000L));
+        }
+        Files.setLastModifiedTime(extracted.get(2), FileTime.fromMillis(now - 500_000));
+        List<Path> deleted = cache.purge(Set.of(extracted.get(2)));
+        assertEquals(List.of(extracted.get(0), extracted.get(1)), deleted, "oldest first, skipping the one in use");
+        assertTrue(Files.exists(extracted.get(2)));
+        assertTrue(Files.exists(extracted.get(3)));
+        assertFalse(Files.exists(extracted.get(0)));
+    }
+
+    @Test
+    void enforcesThePerPluginBudgetOnRealBytes() throws Exception {
+        Path zip = zipWith("big", 50_000);
+        LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 30);
+        LibraryCache.Budget small = new LibraryCache.Budget(new ArchiveLimits(100, 10_000, 10_000), "big.zip");
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            ArchiveException e = assertThrows(ArchiveException.class,
+                    () -> cache.extract(z, z.getEntry("lib/big.jar"), "big.zip!/lib/big.jar", small));
+            assertEquals("big.zip!/lib/big.jar is larger than the limit of 10000 bytes uncompressed; raise"
+                    + " PluginRuntime.Builder.archiveLimits if it is genuine", e.getMessage());
+        }
+        try (Stream<Path> files = Files.list(tmp.resolve("cache"))) {
+            assertEquals(0, files.count(), "nothing half-written remains");
+        }
+    }
+}

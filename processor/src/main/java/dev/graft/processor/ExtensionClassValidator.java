@@ -1,5 +1,6 @@
 package dev.graft.processor;
 
+import java.util.Locale;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -41,8 +42,7 @@ final class ExtensionClassValidator {
         }
         NestingKind nesting = type.getNestingKind();
         if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
-            reporter.error(site, "@Extension class " + name + " is a " + nesting.toString().toLowerCase(java.util.Locale.ROOT)
-                    + " class, which the loader cannot name; make it a top-level class or a public static nested class");
+            reporter.error(site, localClassMessage(name, nesting.toString().toLowerCase(Locale.ROOT)));
             return false;
         }
         if (!type.getModifiers().contains(Modifier.PUBLIC)) {
@@ -63,6 +63,16 @@ final class ExtensionClassValidator {
                     + " loader uses to instantiate it; add 'public " + type.getSimpleName() + "() { ... }'");
         }
         return true;
+    }
+
+    /**
+     * @param name the class's name
+     * @param nesting "local" or "anonymous"
+     * @return the error for an {@code @Extension} class declared inside a method body
+     */
+    static String localClassMessage(String name, String nesting) {
+        return "@Extension class " + name + " is a " + nesting + " class, which the loader cannot name; make it a"
+                + " top-level class or a public static nested class";
     }
 
     private void checkEnclosingClasses(TypeElement type, Site site, String name) {

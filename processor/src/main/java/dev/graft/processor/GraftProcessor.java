@@ -43,7 +43,7 @@ public final class GraftProcessor extends AbstractProcessor {
             Collected collected = new Collected();
             ExtensionCollector extensions = new ExtensionCollector(env.getElementUtils(), env.getTypeUtils(), reporter,
                     collected);
-            rounds = new RoundCollector(reporter, collected, extensions);
+            rounds = new RoundCollector(reporter, collected, extensions, LocalExtensionScanner.create(env, reporter));
             completion = new Completion(env.getElementUtils(), env.getFiler(), reporter, collected, extensions,
                     env.getOptions().get(PluginVersion.OPTION));
         });

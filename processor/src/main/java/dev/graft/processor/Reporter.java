@@ -1,5 +1,6 @@
 package dev.graft.processor;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
@@ -28,6 +29,18 @@ final class Reporter {
     void error(Site site, String message) {
         errors = true;
         print(Diagnostic.Kind.ERROR, site, message);
+    }
+
+    /**
+     * Reports an error that a compiler-specific API prints, for a position no element has (inside
+     * a method body); the processor then writes no output.
+     *
+     * @param printer prints the message at its position
+     * @param message what is wrong and how to fix it
+     */
+    void error(Consumer<String> printer, String message) {
+        errors = true;
+        printer.accept(message);
     }
 
     /**

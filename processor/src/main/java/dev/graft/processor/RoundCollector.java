@@ -3,6 +3,7 @@ package dev.graft.processor;
 import dev.graft.Extension;
 import dev.graft.ExtensionPoint;
 import dev.graft.Plugin;
+import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.List;
 import javax.annotation.processing.RoundEnvironment;
@@ -20,17 +21,21 @@ final class RoundCollector {
     private final Collected collected;
     private final ExtensionPointValidator pointValidator;
     private final ExtensionCollector extensions;
+    private final LocalExtensionScanner localExtensions;
 
     /**
      * @param reporter where errors go
      * @param collected what the rounds have found
      * @param extensions collects the extensions
+     * @param localExtensions finds {@code @Extension} on local classes, which javac does not report
      */
-    RoundCollector(Reporter reporter, Collected collected, ExtensionCollector extensions) {
+    RoundCollector(Reporter reporter, Collected collected, ExtensionCollector extensions,
+            LocalExtensionScanner localExtensions) {
         this.reporter = reporter;
         this.collected = collected;
         this.pointValidator = new ExtensionPointValidator(reporter);
         this.extensions = extensions;
+        this.localExtensions = localExtensions;
     }
 
     /** @param round the current round, not the last */
@@ -47,6 +52,9 @@ final class RoundCollector {
         for (Element type : sorted(round, Extension.class)) {
             reporter.guard(type, "processing @Extension", () -> extensions.add((TypeElement) type));
         }
+        for (Element root : round.getRootElements()) {
+            reporter.guard(root, "looking for @Extension on local classes in", () -> localExtensions.scan(root));
+        }
     }
 
     private void register(Element pkg) {
@@ -61,7 +69,7 @@ final class RoundCollector {
     }
 
     /** The annotated elements in name order, so that diagnostics do not depend on the order of sources. */
-    private static List<? extends Element> sorted(RoundEnvironment round, Class<? extends java.lang.annotation.Annotation> type) {
+    private static List<? extends Element> sorted(RoundEnvironment round, Class<? extends Annotation> type) {
         return round.getElementsAnnotatedWith(type).stream().sorted(Comparator.comparing(Names::of)).toList();
     }
 }

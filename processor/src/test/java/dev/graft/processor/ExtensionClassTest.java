@@ -62,6 +62,44 @@ class ExtensionClassTest {
     }
 
     @Test
+    void rejectsALocalClass() {
+        // javac does not hand local classes to processors; the processor finds them in the syntax trees
+        JavaFileObject file = source("test.Outer",
+                "package test;",
+                "import dev.graft.Extension;",
+                "public class Outer {",
+                "    void method() {",
+                "        @dev.graft.Extension class Local implements Greeter {}",
+                "        Runnable r = () -> {",
+                "            @Extension final class InLambda implements Greeter {}",
+                "        };",
+                "    }",
+                "}");
+        Compilation compilation = failing(plugin("id = \"p\""), greeter(), file);
+        assertThat(compilation).hadErrorContaining("@Extension class Local is a local class, which the loader cannot"
+                + " name; make it a top-level class or a public static nested class").inFile(file).onLine(5).atColumn(9);
+        assertThat(compilation).hadErrorContaining("@Extension class InLambda is a local class")
+                .inFile(file).onLine(7).atColumn(13);
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void ignoresAnotherAnnotationNamedExtensionOnALocalClass() {
+        JavaFileObject own = source("test.other.Extension", "package test.other;",
+                "public @interface Extension {}");
+        JavaFileObject file = source("test.Outer",
+                "package test;",
+                "import dev.graft.*;",
+                "import test.other.Extension;",
+                "public class Outer {",
+                "    void method() {",
+                "        @Extension class Local {}",
+                "    }",
+                "}");
+        assertThat(compile(plugin("id = \"p\""), own, file)).succeededWithoutWarnings();
+    }
+
+    @Test
     void rejectsANestedClassInAClassThatIsNotPublic() {
         JavaFileObject file = source("test.Outer",
                 "package test;",

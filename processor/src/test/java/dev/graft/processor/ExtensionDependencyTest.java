@@ -25,95 +25,84 @@ class ExtensionDependencyTest {
         return extension("A", annotation, "public class A implements Greeter {}");
     }
 
-    /** Compiles an extension annotated as given in plugin {@code p}, declared with the given arguments. */
-    private static Compilation failingWith(String pluginArguments, JavaFileObject extension) {
-        return failing(plugin(pluginArguments), greeter(), extension);
+    /**
+     * Asserts an error on one value of the {@code @Extension} of {@code test.A}, compiled in the plugin
+     * declared with the given arguments.
+     */
+    private static void assertError(String pluginArguments, String annotation, String message, String token) {
+        JavaFileObject file = extensionWith(annotation);
+        assertThat(failing(plugin(pluginArguments), greeter(), file))
+                .hadErrorContaining(message)
+                .inFile(file).onLine(3).atColumn(column(annotation, token));
     }
 
     @Test
     void rejectsAnInvalidPluginIdWithTheSyntaxMessage() {
         String annotation = "@Extension(dependency = \"my plugin@^1.0.0\")";
-        JavaFileObject file = extensionWith(annotation);
         String syntax = syntaxError("my plugin@^1.0.0", Dependency::parse);
         assertTrue(syntax.contains("'my plugin' is not a valid plugin id"), syntax);
-        assertThat(failingWith("id = \"p\"", file))
-                .hadErrorContaining("@Extension class test.A has an invalid dependency " + syntax)
-                .inFile(file).onLine(3).atColumn(column(annotation, "\"my plugin"));
+        assertError("id = \"p\"", annotation,
+                "@Extension class test.A has an invalid dependency " + syntax, "\"my plugin");
     }
 
     @Test
     void rejectsAMavenRangeNamingTheNpmEquivalent() {
         String annotation = "@Extension(dependency = {\"a@^1.0.0\", \"other@[1.0,2.0)\"})";
-        JavaFileObject file = extensionWith(annotation);
         String syntax = syntaxError("other@[1.0,2.0)", Dependency::parse);
         assertTrue(syntax.contains("write the npm-style equivalent '>=1.0.0 <2.0.0'"), syntax);
-        assertThat(failingWith("id = \"p\"", file))
-                .hadErrorContaining("@Extension class test.A has an invalid dependency " + syntax)
-                .inFile(file).onLine(3).atColumn(column(annotation, "\"other"));
+        assertError("id = \"p\"", annotation, "@Extension class test.A has an invalid dependency " + syntax, "\"other");
     }
 
     @Test
     void rejectsAnOptionalMarker() {
         String annotation = "@Extension(dependency = \"other?@^1.0.0\")";
-        JavaFileObject file = extensionWith(annotation);
-        assertThat(failingWith("id = \"p\"", file))
-                .hadErrorContaining("@Extension class test.A marks dependency 'other?@^1.0.0' optional, but an"
-                        + " extension dependency is already a condition (the extension is skipped when the plugin is"
-                        + " missing); remove '?'")
-                .inFile(file).onLine(3).atColumn(column(annotation, "\"other"));
+        assertError("id = \"p\"", annotation,
+                "@Extension class test.A marks dependency 'other?@^1.0.0' optional, but an"
+                + " extension dependency is already a condition (the extension is skipped when the plugin is"
+                + " missing); remove '?'", "\"other");
     }
 
     @Test
     void rejectsThePluginNamedTwice() {
         String annotation = "@Extension(dependency = {\"other@^1.0.0\", \"other@^1.2.0\"})";
-        JavaFileObject file = extensionWith(annotation);
-        assertThat(failingWith("id = \"p\"", file))
-                .hadErrorContaining("@Extension class test.A names plugin 'other' twice, as 'other@^1.0.0' and as"
-                        + " 'other@^1.2.0'; keep one entry per plugin")
-                .inFile(file).onLine(3).atColumn(column(annotation, "\"other@^1.2"));
+        assertError("id = \"p\"", annotation,
+                "@Extension class test.A names plugin 'other' twice, as 'other@^1.0.0' and as"
+                + " 'other@^1.2.0'; keep one entry per plugin", "\"other@^1.2");
     }
 
     @Test
     void rejectsADependencyOnItsOwnPlugin() {
         String annotation = "@Extension(dependency = \"p@^1.0.0\")";
-        JavaFileObject file = extensionWith(annotation);
-        assertThat(failingWith("id = \"p\"", file))
-                .hadErrorContaining("@Extension class test.A depends on 'p@^1.0.0', which is the plugin being compiled"
-                        + " ('p'); a plugin always sees its own classes, remove this entry")
-                .inFile(file).onLine(3).atColumn(column(annotation, "\"p@"));
+        assertError("id = \"p\"", annotation,
+                "@Extension class test.A depends on 'p@^1.0.0', which is the plugin being compiled"
+                + " ('p'); a plugin always sees its own classes, remove this entry", "\"p@");
     }
 
     @Test
     void rejectsARangeThatNoVersionSatisfies() {
         String annotation = "@Extension(dependency = \"other@^2.0.0 <1.0.0\")";
-        JavaFileObject file = extensionWith(annotation);
-        assertThat(failingWith("id = \"p\"", file))
-                .hadErrorContaining("@Extension class test.A: dependency 'other@^2.0.0 <1.0.0' can never be satisfied:"
-                        + " no version lies in '^2.0.0 <1.0.0' (reduced: '>=2.0.0 <3.0.0-0 <1.0.0'); write a range that"
-                        + " some version lies in")
-                .inFile(file).onLine(3).atColumn(column(annotation, "\"other"));
+        assertError("id = \"p\"", annotation,
+                "@Extension class test.A: dependency 'other@^2.0.0 <1.0.0' can never be satisfied:"
+                + " no version lies in '^2.0.0 <1.0.0' (reduced: '>=2.0.0 <3.0.0-0 <1.0.0'); write a range that"
+                + " some version lies in", "\"other");
     }
 
     @Test
     void rejectsARangeDisjointFromTheRequiredPluginDependency() {
         String annotation = "@Extension(dependency = \"other@^2.0.0\")";
-        JavaFileObject file = extensionWith(annotation);
-        assertThat(failingWith("id = \"p\", dependencies = \"other@^1.0.0\"", file))
-                .hadErrorContaining("@Extension class test.A needs 'other@^2.0.0', but plugin 'p' declares"
-                        + " 'other@^1.0.0': no version of 'other' lies in both ^1.0.0 and ^2.0.0, so this condition can"
-                        + " never hold; make the ranges overlap")
-                .inFile(file).onLine(3).atColumn(column(annotation, "\"other"));
+        assertError("id = \"p\", dependencies = \"other@^1.0.0\"", annotation,
+                "@Extension class test.A needs 'other@^2.0.0', but plugin 'p' declares"
+                + " 'other@^1.0.0': no version of 'other' lies in both ^1.0.0 and ^2.0.0, so this condition can"
+                + " never hold; make the ranges overlap", "\"other");
     }
 
     @Test
     void rejectsARangeDisjointFromTheOptionalPluginDependency() {
         String annotation = "@Extension(dependency = \"other@<1.0.0\")";
-        JavaFileObject file = extensionWith(annotation);
-        assertThat(failingWith("id = \"p\", dependencies = \"other?@>=1.5.0\"", file))
-                .hadErrorContaining("@Extension class test.A needs 'other@<1.0.0', but plugin 'p' declares"
-                        + " 'other?@>=1.5.0': no version of 'other' lies in both >=1.5.0 and <1.0.0, so this condition"
-                        + " can never hold; make the ranges overlap")
-                .inFile(file).onLine(3).atColumn(column(annotation, "\"other"));
+        assertError("id = \"p\", dependencies = \"other?@>=1.5.0\"", annotation,
+                "@Extension class test.A needs 'other@<1.0.0', but plugin 'p' declares"
+                + " 'other?@>=1.5.0': no version of 'other' lies in both >=1.5.0 and <1.0.0, so this condition"
+                + " can never hold; make the ranges overlap", "\"other");
     }
 
     @Test

@@ -12,14 +12,6 @@ import static dev.graft.processor.Fixtures.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +27,11 @@ class ExtensionPointTest {
         Compilation compilation = compile(all);
         assertThat(compilation).succeededWithoutWarnings();
         return index(compilation);
+    }
+
+    /** Asserts an error on line 3 of {@code file}, compiled with the plugin and {@code test.Greeter}. */
+    private static void assertError(JavaFileObject file, String message, int column) {
+        assertThat(failing(PLUGIN, greeter(), file)).hadErrorContaining(message).inFile(file).onLine(3).atColumn(column);
     }
 
     @Test
@@ -89,42 +86,35 @@ class ExtensionPointTest {
     @Test
     void rejectsAClassWithoutAnyPoint() {
         JavaFileObject file = extension("A", "@Extension", "public class A implements Runnable { public void run() {} }");
-        assertThat(failing(PLUGIN, file))
-                .hadErrorContaining("no extension point found for @Extension class test.A: no supertype is annotated"
-                        + " @ExtensionPoint, it implements no interface outside java.* and javax.* directly, and it"
-                        + " extends no class outside java.*. Declare the point in one of three ways: annotate the"
-                        + " interface or abstract class with @ExtensionPoint; list it in @Extension(points = ...); or"
-                        + " implement it directly")
-                .inFile(file).onLine(3).atColumn(1);
+        assertError(file, "no extension point found for @Extension class test.A: no supertype is annotated"
+                + " @ExtensionPoint, it implements no interface outside java.* and javax.* directly, and it"
+                + " extends no class outside java.*. Declare the point in one of three ways: annotate the"
+                + " interface or abstract class with @ExtensionPoint; list it in @Extension(points = ...); or"
+                + " implement it directly", 1);
     }
 
     @Test
     void rejectsAnExplicitPointThatIsNotASupertype() {
         JavaFileObject file = extension("A", "@Extension(points = {Greeter.class, Runnable.class})",
                 "public class A implements Greeter {}");
-        assertThat(failing(PLUGIN, greeter(), file))
-                .hadErrorContaining("@Extension class test.A lists java.lang.Runnable in points, but test.A neither"
-                        + " extends nor implements java.lang.Runnable; an explicit point must be a supertype of the"
-                        + " extension class")
-                .inFile(file).onLine(3).atColumn(45); // javac places a class literal at its ".class"
+        assertError(file, "@Extension class test.A lists java.lang.Runnable in points, but test.A neither"
+                + " extends nor implements java.lang.Runnable; an explicit point must be a supertype of the"
+                + " extension class", 45); // javac places a class literal at its '.class'
     }
 
     @Test
     void rejectsAnExplicitPointListedTwice() {
         JavaFileObject file = extension("A", "@Extension(points = {Greeter.class, Greeter.class})",
                 "public class A implements Greeter {}");
-        assertThat(failing(PLUGIN, greeter(), file))
-                .hadErrorContaining("@Extension class test.A lists test.Greeter in points twice; list each point once")
-                .inFile(file).onLine(3).atColumn(44); // the second element
+        // the second element
+        assertError(file, "@Extension class test.A lists test.Greeter in points twice; list each point once", 44);
     }
 
     @Test
     void rejectsAnExplicitPointThatIsNotAClassOrInterface() {
         JavaFileObject file = extension("A", "@Extension(points = int.class)", "public class A implements Greeter {}");
-        assertThat(failing(PLUGIN, greeter(), file))
-                .hadErrorContaining("@Extension class test.A lists int in points, which is not a class or an"
-                        + " interface; expected a supertype of test.A")
-                .inFile(file).onLine(3).atColumn(24);
+        assertError(file, "@Extension class test.A lists int in points, which is not a class or an"
+                + " interface; expected a supertype of test.A", 24);
     }
 
     @Test
@@ -146,19 +136,15 @@ class ExtensionPointTest {
     @Test
     void reportsTypesStillUnresolvedAtTheEnd() {
         JavaFileObject file = extension("A", "@Extension", "public class A implements Missing {}");
-        assertThat(failing(PLUGIN, file))
-                .hadErrorContaining("@Extension class test.A cannot be indexed: the compiler cannot resolve Missing (in"
-                        + " its supertypes or @Extension(points)); check the imports and the class path")
-                .inFile(file).onLine(3).atColumn(1);
+        assertError(file, "@Extension class test.A cannot be indexed: the compiler cannot resolve Missing (in"
+                + " its supertypes or @Extension(points)); check the imports and the class path", 1);
     }
 
     @Test
     void reportsAnUnresolvedExplicitPoint() {
         JavaFileObject file = extension("A", "@Extension(points = Missing.class)", "public class A implements Greeter {}");
-        assertThat(failing(PLUGIN, greeter(), file))
-                .hadErrorContaining("@Extension class test.A cannot be indexed: the compiler cannot resolve a class in"
-                        + " points (in its supertypes or @Extension(points)); check the imports and the class path")
-                .inFile(file).onLine(3).atColumn(1);
+        assertError(file, "@Extension class test.A cannot be indexed: the compiler cannot resolve a class in"
+                + " points (in its supertypes or @Extension(points)); check the imports and the class path", 1);
     }
 
     @Test
@@ -169,44 +155,13 @@ class ExtensionPointTest {
                 "@dev.graft.ExtensionPoint", "public interface Trigger {}"));
         assertThat(compilation).failed(); // without the generator the types never appear
         Compilation generated = com.google.testing.compile.Compiler.javac()
-                .withProcessors(new GeneratesPointsLater(), new GraftProcessor())
+                .withProcessors(new GeneratesSources()
+                        .inRound(1, "test.Later", "package test; public interface Later {}")
+                        .inRound(2, "test.gen.Deep", "package test.gen; public interface Deep {}"),
+                        new GraftProcessor())
                 .withOptions("-Agraft.version=1.0.0")
                 .compile(PLUGIN, file);
         assertThat(generated).succeededWithoutWarnings();
         assertEquals(INDEX_HEADER + "\npoint test.Later\n  extension test.A ordinal=0\n", index(generated));
-    }
-
-    /** Generates {@code test.Later} in the second round and {@code test.gen.Deep} in the third. */
-    static final class GeneratesPointsLater extends AbstractProcessor {
-        private int round;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
-            round++;
-            if (round == 1) {
-                write("test.Later", "package test; public interface Later {}");
-            } else if (round == 2) {
-                write("test.gen.Deep", "package test.gen; public interface Deep {}");
-            }
-            return false;
-        }
-
-        private void write(String name, String text) {
-            try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
-                out.write(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -19,18 +19,12 @@ import dev.graft.loader.format.ManifestFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -134,7 +128,9 @@ class OutputTest {
     @Test
     void indexesAnExtensionGeneratedInAnEarlierRound() {
         Compilation compilation = Compiler.javac()
-                .withProcessors(new GeneratesAnExtension(), new GraftProcessor())
+                .withProcessors(new GeneratesSources().inRound(1, "test.Generated", "package test;\n"
+                        + "@dev.graft.Extension(ordinal = 5)\npublic class Generated implements test.api.Greeter {}\n"),
+                        new GraftProcessor())
                 .withOptions("-Agraft.version=1.0.0")
                 .compile(plugin("id = \"p\""), GREETER, extension("Hello", "@Extension",
                         "public class Hello implements test.api.Greeter {}"));
@@ -142,35 +138,6 @@ class OutputTest {
         assertEquals(INDEX_HEADER + "\npoint test.api.Greeter\n"
                 + "  extension test.Hello ordinal=0\n"
                 + "  extension test.Generated ordinal=5\n", index(compilation));
-    }
-
-    /** Generates the {@code @Extension} class {@code test.Generated} in the first round. */
-    static final class GeneratesAnExtension extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
-            if (!done) {
-                done = true;
-                try (Writer out = processingEnv.getFiler().createSourceFile("test.Generated").openWriter()) {
-                    out.write("package test;\n@dev.graft.Extension(ordinal = 5)\n"
-                            + "public class Generated implements test.api.Greeter {}\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
-        }
     }
 
     @Test

@@ -71,17 +71,22 @@ class PluginDeclarationTest {
                         + " (1.0.0); remove version from @Plugin so that the build's version is the only one", "\"2.0");
     }
 
-    @Test
-    void warnsAboutAVersionTheBuildAlreadyPasses() {
-        String arguments = "id = \"p\", version = \"1.0\"";
+    /** Asserts a warning on line 1 of the package-info, and that the manifest is still written. */
+    private static void assertPluginWarning(String arguments, String message, int column, String manifestLines) {
         JavaFileObject file = plugin(arguments);
         Compilation compilation = compile(file, greeter());
         assertThat(compilation).succeeded();
-        assertThat(compilation)
-                .hadWarningContaining("@Plugin on package test declares version '1.0', which the build already passes"
-                        + " with -Agraft.version; remove it from @Plugin so that the version is written once")
-                .inFile(file).onLine(1).atColumn(column(pluginLine(arguments), "\"1.0"));
-        assertManifest(compilation, "");
+        assertThat(compilation).hadWarningContaining(message).inFile(file).onLine(1).atColumn(column);
+        assertThat(compilation).hadWarningCount(1);
+        assertManifest(compilation, manifestLines);
+    }
+
+    @Test
+    void warnsAboutAVersionTheBuildAlreadyPasses() {
+        String arguments = "id = \"p\", version = \"1.0\"";
+        assertPluginWarning(arguments, "@Plugin on package test declares version '1.0', which the build already passes"
+                + " with -Agraft.version; remove it from @Plugin so that the version is written once",
+                column(pluginLine(arguments), "\"1.0"), "");
     }
 
     @Test
@@ -179,13 +184,8 @@ class PluginDeclarationTest {
     @Test
     void warnsAboutAnExportWrittenTwice() {
         String arguments = "id = \"p\", exports = {\"test\", \"test\"}";
-        JavaFileObject file = plugin(arguments);
-        Compilation compilation = compile(file, greeter());
-        assertThat(compilation).succeeded();
-        assertThat(compilation)
-                .hadWarningContaining("@Plugin on package test exports 'test' twice; remove one")
-                .inFile(file).onLine(1).atColumn(pluginLine(arguments).lastIndexOf("\"test") + 1);
-        assertManifest(compilation, "export test\n");
+        assertPluginWarning(arguments, "@Plugin on package test exports 'test' twice; remove one",
+                pluginLine(arguments).lastIndexOf("\"test") + 1, "export test\n");
     }
 
     @Test

@@ -87,9 +87,11 @@ final class PluginLoading {
             LoadedPlugin plugin = link(byId.get(id), linked, settings.host());
             linked.put(id, plugin);
             result.add(plugin);
-            LOG.log(System.Logger.Level.INFO, "loaded plugin {0}", plugin);
+            LOG.log(System.Logger.Level.DEBUG, "loaded plugin {0}", plugin);
         }
-        return new Outcome(result, statuses(prepared, result, resolution));
+        List<PluginStatus> statuses = statuses(prepared, result, resolution);
+        LOG.log(System.Logger.Level.INFO, "loaded {0} of {1} plugins", result.size(), statuses.size());
+        return new Outcome(result, statuses);
     }
 
     private static List<Prepared> prepare(List<Path> sources, Settings settings) {

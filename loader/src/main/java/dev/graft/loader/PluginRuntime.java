@@ -269,7 +269,7 @@ public final class PluginRuntime implements AutoCloseable {
     private static void release(LoadedPlugin p) {
         p.loaders().close();
         PluginLoading.closeQuietly(p.archive());
-        LOG.log(System.Logger.Level.INFO, "unloaded plugin {0}", p);
+        LOG.log(System.Logger.Level.DEBUG, "unloaded plugin {0}", p);
     }
 
     /** Unloads every plugin, closing every class loader and releasing every file handle. */

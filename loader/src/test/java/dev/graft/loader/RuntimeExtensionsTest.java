@@ -116,6 +116,42 @@ class RuntimeExtensionsTest {
     }
 
     @Test
+    void logsTheReasonForASkippedExtensionAtDebugLevel() throws Exception {
+        Path dir = pluginDir();
+        new Plugins(tmp).plugin("lonely").dependency("partner?")
+                .java("l.Duet", greeter("l.Duet", "duet"))
+                .extension(GREETER, "l.Duet", 0, "partner@^3.0.0")
+                .zip(dir);
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger("dev.graft.loader");
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                messages.add(r.getLevel() + " " + new java.util.logging.SimpleFormatter().formatMessage(r));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level before = jul.getLevel();
+        jul.setLevel(java.util.logging.Level.ALL);
+        jul.addHandler(handler);
+        try (PluginRuntime runtime = runtime(dir)) {
+            assertEquals(List.of(), runtime.extensions(Greeter.class));
+        } finally {
+            jul.removeHandler(handler);
+            jul.setLevel(before);
+        }
+        assertTrue(messages.contains("FINE skipping extension l.Duet of plugin 'lonely' for " + GREETER
+                + ": needs plugin 'partner'@^3.0.0, which is not installed"), messages.toString());
+    }
+
+    @Test
     void reportsAThrowingConstructorOrInitialiserAndSkipsOnlyThatExtension() throws Exception {
         Path dir = pluginDir();
         new Plugins(tmp).plugin("flaky")

@@ -80,7 +80,7 @@ final class PluginLoading {
             linked.put(l.id(), l);
         }
         DependencyResolver.Resolution resolution = DependencyResolver.resolve(candidates, failedIds, loaded,
-                settings.hostVersion(), settings.disabled());
+                settings.hostVersion(), Runtime.version().feature(), settings.disabled());
 
         List<LoadedPlugin> result = new ArrayList<>();
         for (String id : resolution.order()) {

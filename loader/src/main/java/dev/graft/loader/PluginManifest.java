@@ -16,9 +16,11 @@ import java.util.Set;
  *     appear as optional dependencies without a range, so that they load first
  * @param exports the packages visible to plugins that depend on this one; empty to export every
  *     package of the plugin's own classes. A name ending in {@code .*} also covers subpackages.
+ * @param javaRelease the Java feature release the plugin's classes are compiled for ({@code 17}), or
+ *     {@code 0} when unknown (pf4j plugins); a JVM older than that cannot load the plugin
  */
-public record PluginManifest(
-        String id, Version version, VersionRange requires, List<Dependency> dependencies, List<String> exports) {
+public record PluginManifest(String id, Version version, VersionRange requires, List<Dependency> dependencies,
+        List<String> exports, int javaRelease) {
 
     /**
      * Creates a manifest, checking that no dependency is named twice and none names the plugin
@@ -42,6 +44,23 @@ public record PluginManifest(
         for (String export : exports) {
             PackagePattern.check(export);
         }
+        if (javaRelease < 0) {
+            throw new IllegalArgumentException("plugin '" + id + "': Java release " + javaRelease + " is negative");
+        }
+    }
+
+    /**
+     * A manifest that does not say which Java release the plugin needs.
+     *
+     * @param id the plugin id
+     * @param version the plugin version
+     * @param requires the host versions the plugin runs on
+     * @param dependencies the plugins it depends on
+     * @param exports the packages it exports
+     */
+    public PluginManifest(String id, Version version, VersionRange requires, List<Dependency> dependencies,
+            List<String> exports) {
+        this(id, version, requires, dependencies, exports, 0);
     }
 
     /**

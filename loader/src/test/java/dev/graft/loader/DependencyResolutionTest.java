@@ -64,7 +64,7 @@ class DependencyResolutionTest {
         for (int round = 0; round < 50; round++) {
             Collections.shuffle(candidates, random);
             List<String> order = DependencyResolver.resolve(candidates, Map.of(), List.of(), Version.parse("1.0.0"),
-                    Set.of()).order();
+                    17, Set.of()).order();
             if (first == null) {
                 first = order;
             }
@@ -186,6 +186,20 @@ class DependencyResolutionTest {
                     s.get("bad-index.zip").reason());
             assertEquals(PluginState.LOADED, s.get("fine").state());
         }
+    }
+
+    @Test
+    void refusesAPluginCompiledForANewerJava() {
+        PluginManifest future = new PluginManifest("future", Version.parse("1.0.0"), VersionRange.ANY, List.of(),
+                List.of(), 25);
+        PluginManifest today = new PluginManifest("today", Version.parse("1.0.0"), VersionRange.ANY, List.of(),
+                List.of(), 17);
+        DependencyResolver.Resolution r = DependencyResolver.resolve(List.of(
+                new DependencyResolver.Candidate(future, "future.zip"), new DependencyResolver.Candidate(today, "today.zip")),
+                Map.of(), List.of(), Version.parse("1.0.0"), 21, Set.of());
+        assertEquals(List.of("today"), r.order());
+        assertEquals("plugin 'future' (future.zip) needs Java 25, but this JVM runs Java 21",
+                r.rejected().get("future").reason());
     }
 
     @Test

@@ -30,6 +30,7 @@ final class Completion {
     private final ExtensionDependencyValidator dependencyValidator;
     private final ApiOwnership ownership;
     private final ResourceWriter writer;
+    private final int javaRelease;
 
     /**
      * @param elements the compiler's element utilities
@@ -38,9 +39,10 @@ final class Completion {
      * @param collected what the rounds have found
      * @param extensions reports unresolved extensions
      * @param versionOption the processor option {@code graft.version}, or {@code null}
+     * @param javaRelease the Java release the compilation targets, written to the manifest
      */
     Completion(Elements elements, Filer filer, Reporter reporter, Collected collected, ExtensionCollector extensions,
-            String versionOption) {
+            String versionOption, int javaRelease) {
         this.elements = elements;
         this.reporter = reporter;
         this.collected = collected;
@@ -49,6 +51,7 @@ final class Completion {
         this.dependencyValidator = new ExtensionDependencyValidator(elements, reporter);
         this.ownership = new ApiOwnership(elements, reporter);
         this.writer = new ResourceWriter(filer, reporter);
+        this.javaRelease = javaRelease;
     }
 
     /** @param round the last round */
@@ -84,7 +87,7 @@ final class Completion {
             Element[] origin = originating.toArray(Element[]::new);
             reporter.guard(null, "writing the index and the manifest", () -> {
                 writer.write(IndexFormat.PATH, PluginOutput.index(collected.candidates(), dependencies), origin);
-                writer.write(ManifestFormat.PATH, PluginOutput.manifest(plugin, dependencies), origin);
+                writer.write(ManifestFormat.PATH, PluginOutput.manifest(plugin, dependencies, javaRelease), origin);
             });
         }
     }

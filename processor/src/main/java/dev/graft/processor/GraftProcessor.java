@@ -45,7 +45,7 @@ public final class GraftProcessor extends AbstractProcessor {
                     collected);
             rounds = new RoundCollector(reporter, collected, extensions, LocalExtensionScanner.create(env, reporter));
             completion = new Completion(env.getElementUtils(), env.getFiler(), reporter, collected, extensions,
-                    env.getOptions().get(PluginVersion.OPTION));
+                    env.getOptions().get(PluginVersion.OPTION), env.getSourceVersion().ordinal());
         });
     }
 

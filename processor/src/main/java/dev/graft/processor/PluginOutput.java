@@ -37,16 +37,18 @@ final class PluginOutput {
     /**
      * @param plugin a valid plugin declaration
      * @param dependencies the dependencies of each extension
+     * @param javaRelease the Java release the classes are compiled for (the compilation's source
+     *     version; {@code --release N} sets both)
      * @return the manifest, written by {@link ManifestFormat}: the plugin's own dependencies, plus an
      *     optional dependency without a range on each plugin that only extensions need, so that
      *     the loader loads it first
      */
-    static String manifest(PluginDeclaration plugin, Map<String, List<Dependency>> dependencies) {
+    static String manifest(PluginDeclaration plugin, Map<String, List<Dependency>> dependencies, int javaRelease) {
         Map<String, Dependency> all = new TreeMap<>();
         plugin.dependencies().forEach(d -> all.put(d.pluginId(), d));
         dependencies.values().stream().flatMap(List::stream).forEach(d ->
                 all.putIfAbsent(d.pluginId(), new Dependency(d.pluginId(), true, VersionRange.ANY)));
         return ManifestFormat.write(new PluginManifest(plugin.id(), plugin.version(), plugin.requires(),
-                List.copyOf(all.values()), plugin.exports()));
+                List.copyOf(all.values()), plugin.exports(), javaRelease));
     }
 }

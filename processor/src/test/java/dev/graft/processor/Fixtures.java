@@ -26,6 +26,8 @@ final class Fixtures {
     static final String INDEX_HEADER = "# Graft extension index. Format: docs/index-format.md\ngraft-index 1\n";
     /** The header of every manifest the processor writes. */
     static final String MANIFEST_HEADER = "# Graft plugin manifest. Format: docs/index-format.md\ngraft-plugin 1\n";
+    /** The manifest's Java line: compile-testing compiles for the running JDK's release. */
+    static final String JAVA = "java " + Runtime.version().feature() + "\n";
 
     private Fixtures() {
     }
@@ -189,9 +191,9 @@ final class Fixtures {
      * Asserts the manifest of plugin {@code p}, version {@code 1.0.0}.
      *
      * @param compilation a successful compilation
-     * @param lines the lines after {@code version 1.0.0}, each ending in a newline
+     * @param lines the lines after {@code version 1.0.0} and the Java line, each ending in a newline
      */
     static void assertManifest(Compilation compilation, String lines) {
-        assertEquals(MANIFEST_HEADER + "id p\nversion 1.0.0\n" + lines, manifest(compilation));
+        assertEquals(MANIFEST_HEADER + "id p\nversion 1.0.0\n" + JAVA + lines, manifest(compilation));
     }
 }

@@ -2,6 +2,7 @@ package dev.graft.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.graft.processor.Fixtures.INDEX_HEADER;
+import static dev.graft.processor.Fixtures.JAVA;
 import static dev.graft.processor.Fixtures.MANIFEST_HEADER;
 import static dev.graft.processor.Fixtures.compile;
 import static dev.graft.processor.Fixtures.extension;
@@ -81,6 +82,7 @@ class OutputTest {
                 + "id p\n"
                 + "version 1.0.0\n"
                 + "requires ^4.0.0\n"
+                + JAVA
                 + "dependency base@>=1.0.0 <3.0.0\n"
                 + "dependency lyrics?@^2.0.0\n"
                 + "dependency search?\n"
@@ -93,7 +95,7 @@ class OutputTest {
         Compilation compilation = compile(plugin("id = \"p\""), GREETER);
         assertThat(compilation).succeededWithoutWarnings();
         assertEquals(INDEX_HEADER, index(compilation));
-        assertEquals(MANIFEST_HEADER + "id p\nversion 1.0.0\n", manifest(compilation));
+        assertEquals(MANIFEST_HEADER + "id p\nversion 1.0.0\n" + JAVA, manifest(compilation));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.graft.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.graft.processor.Fixtures.JAVA;
 import static dev.graft.processor.Fixtures.MANIFEST_HEADER;
 import static dev.graft.processor.Fixtures.assertManifest;
 import static dev.graft.processor.Fixtures.column;
@@ -124,11 +125,11 @@ class PluginDeclarationTest {
         Compilation declared = Compiler.javac().withProcessors(new GraftProcessor())
                 .compile(plugin("id = \"p\", version = \"2.1\""));
         assertThat(declared).succeededWithoutWarnings();
-        assertEquals(MANIFEST_HEADER + "id p\nversion 2.1.0\n", manifest(declared));
+        assertEquals(MANIFEST_HEADER + "id p\nversion 2.1.0\n" + JAVA, manifest(declared));
         Compilation option = Compiler.javac().withProcessors(new GraftProcessor())
                 .withOptions("-Agraft.version=1.2-SNAPSHOT").compile(plugin("id = \"p\""));
         assertThat(option).succeededWithoutWarnings();
-        assertEquals(MANIFEST_HEADER + "id p\nversion 1.2.0-SNAPSHOT\n", manifest(option));
+        assertEquals(MANIFEST_HEADER + "id p\nversion 1.2.0-SNAPSHOT\n" + JAVA, manifest(option));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Set;
  * id lavasrc
  * version 4.2.0
  * requires &gt;=4.0.0 &lt;5.0.0
+ * java 17
  * dependency lavasearch?@^1.0.0
  * dependency lyrics?
  * export com.github.topi314.lavasrc.api
@@ -54,6 +55,9 @@ public final class ManifestFormat {
         if (!manifest.requires().equals(VersionRange.ANY)) {
             out.append("requires ").append(manifest.requires()).append('\n');
         }
+        if (manifest.javaRelease() > 0) {
+            out.append("java ").append(manifest.javaRelease()).append('\n');
+        }
         manifest.dependencies().stream()
                 .sorted(Comparator.comparing(Dependency::pluginId))
                 .forEach(d -> out.append("dependency ").append(d).append('\n'));
@@ -73,6 +77,7 @@ public final class ManifestFormat {
         String id = null;
         Version version = null;
         VersionRange requires = null;
+        Integer java = null;
         List<Dependency> dependencies = new ArrayList<>();
         Set<String> dependencyIds = new HashSet<>();
         List<String> exports = new ArrayList<>();
@@ -91,6 +96,10 @@ public final class ManifestFormat {
                         once(requires, line, source);
                         requires = VersionRange.parse(line.value());
                     }
+                    case "java" -> {
+                        once(java, line, source);
+                        java = javaRelease(line, source);
+                    }
                     case "dependency" -> {
                         Dependency d = Dependency.parse(line.value());
                         if (!dependencyIds.add(d.pluginId())) {
@@ -101,7 +110,7 @@ public final class ManifestFormat {
                     }
                     case "export" -> exports.add(PackagePattern.check(line.value()));
                     default -> throw new FormatException(source, line.number(),
-                            "expected 'id', 'version', 'requires', 'dependency' or 'export', found '"
+                            "expected 'id', 'version', 'requires', 'java', 'dependency' or 'export', found '"
                                     + Lines.shorten(line.text()) + "'");
                 }
             } catch (SyntaxException e) {
@@ -117,7 +126,16 @@ public final class ManifestFormat {
         if (dependencyIds.contains(id)) {
             throw new FormatException(source, 0, "plugin '" + id + "' lists itself as a dependency");
         }
-        return new PluginManifest(id, version, requires == null ? VersionRange.ANY : requires, dependencies, exports);
+        return new PluginManifest(id, version, requires == null ? VersionRange.ANY : requires, dependencies, exports,
+                java == null ? 0 : java);
+    }
+
+    private static int javaRelease(Lines.Line line, String source) {
+        if (line.value().matches("[1-9]\\d{0,2}")) {
+            return Integer.parseInt(line.value());
+        }
+        throw new FormatException(source, line.number(), "expected 'java <feature release>', such as 'java 17',"
+                + " found '" + Lines.shorten(line.text()) + "'");
     }
 
     private static void once(Object previous, Lines.Line line, String source) {

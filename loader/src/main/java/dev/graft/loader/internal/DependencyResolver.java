@@ -71,11 +71,12 @@ public final class DependencyResolver {
      *     with the reason, so that their dependents are disabled rather than told they are missing
      * @param loaded plugins already loaded
      * @param hostVersion the host's version, checked against each {@code requires}
+     * @param javaRelease the running JVM's feature release, checked against each plugin's
      * @param disabledByHost ids the host chose not to load
      * @return which candidates load, in order, and why the others do not
      */
     public static Resolution resolve(List<Candidate> candidates, Map<String, String> failedIds, List<Loaded> loaded,
-            Version hostVersion, Set<String> disabledByHost) {
+            Version hostVersion, int javaRelease, Set<String> disabledByHost) {
         Map<String, List<Candidate>> byId = new TreeMap<>();
         for (Candidate c : candidates) {
             byId.computeIfAbsent(c.manifest().id(), k -> new ArrayList<>()).add(c);
@@ -100,6 +101,9 @@ public final class DependencyResolver {
                         + " files: " + String.join(", ", files) + "; remove all but one"));
             } else if (disabledByHost.contains(id)) {
                 rejected.put(id, new Verdict(false, "disabled by the host"));
+            } else if (copies.get(0).manifest().javaRelease() > javaRelease) {
+                rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + copies.get(0).source() + ") needs Java "
+                        + copies.get(0).manifest().javaRelease() + ", but this JVM runs Java " + javaRelease));
             } else if (!copies.get(0).manifest().requires().contains(hostVersion)) {
                 rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + copies.get(0).source()
                         + ") requires host version " + copies.get(0).manifest().requires() + ", but the host is "

@@ -17,7 +17,7 @@ class ManifestFormatTest {
     private static final PluginManifest MANIFEST = new PluginManifest("lavasrc", Version.parse("4.2.0-SNAPSHOT"),
             VersionRange.parse(">=4.0.0 <5.0.0"),
             List.of(Dependency.parse("lyrics?"), Dependency.parse("lavasearch?@^1.0.0"), Dependency.parse("api@1.x")),
-            List.of("com.lavasrc.api", "com.lavasrc.spi.*"));
+            List.of("com.lavasrc.api", "com.lavasrc.spi.*"), 17);
 
     @Test
     void writesSortedText() {
@@ -27,6 +27,7 @@ class ManifestFormatTest {
                 id lavasrc
                 version 4.2.0-SNAPSHOT
                 requires >=4.0.0 <5.0.0
+                java 17
                 dependency api@1.x
                 dependency lavasearch?@^1.0.0
                 dependency lyrics?
@@ -43,6 +44,7 @@ class ManifestFormatTest {
         assertEquals(Version.parse("4.2.0-SNAPSHOT"), read.version());
         assertEquals(3, read.dependencies().size());
         assertEquals(true, read.dependencyOn("lyrics").optional());
+        assertEquals(17, read.javaRelease());
     }
 
     @Test
@@ -63,7 +65,9 @@ class ManifestFormatTest {
         "graft-plugin 1\\nid a\\nversion 1.0.0\\ndependency b\\ndependency b? | m:5: dependency 'b' is named twice",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\ndependency a | m: plugin 'a' lists itself as a dependency",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\nexport com..x | m:4: bad 'export' line: 'com..x': not a package pattern; expected a package name such as com.example.api, or com.example.api.* for the package and its subpackages",
-        "graft-plugin 1\\nid a\\nname b                  | m:3: expected 'id', 'version', 'requires', 'dependency' or 'export', found 'name b'",
+        "graft-plugin 1\\nid a\\nname b                  | m:3: expected 'id', 'version', 'requires', 'java', 'dependency' or 'export', found 'name b'",
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\njava 017 | m:4: expected 'java <feature release>', such as 'java 17', found 'java 017'",
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\njava 17\\njava 17 | m:5: 'java' is given twice",
         "graft-index 1                                   | m:1: expected the header 'graft-plugin 1', found 'graft-index 1'",
     })
     void namesFileLineExpectedAndFound(String text, String message) {

@@ -1,6 +1,6 @@
 package dev.graft.loader;
 
-import java.util.regex.Pattern;
+import dev.graft.loader.format.JavaNames;
 
 /**
  * A package name, or a name ending in {@code .*} that also covers every subpackage. Used for a
@@ -11,9 +11,6 @@ public final class PackagePattern {
     /** The accepted syntax, quoted in error messages. */
     public static final String SYNTAX = "a package name such as com.example.api, or com.example.api.* for the"
             + " package and its subpackages";
-
-    private static final Pattern NAME = Pattern.compile(
-            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
     private PackagePattern() {
     }
@@ -27,7 +24,7 @@ public final class PackagePattern {
      */
     public static String check(String pattern) {
         String name = pattern != null && pattern.endsWith(".*") ? pattern.substring(0, pattern.length() - 2) : pattern;
-        if (name == null || !NAME.matcher(name).matches() || name.contains("$")) {
+        if (!JavaNames.isPackageName(name)) {
             throw new SyntaxException(String.valueOf(pattern), "not a package pattern; expected " + SYNTAX);
         }
         return pattern;

@@ -34,11 +34,13 @@ public final class VersionRange {
 
     private static final String NR = "(?:0|[1-9]\\d{0,8})";
     private static final String XR = "(x|X|\\*|" + NR + ")";
-    private static final String IDENT = "[0-9A-Za-z-]+";
+    /** A pre-release identifier: numeric ones without leading zeros, as SemVer requires. */
+    private static final String PRE = "(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)";
+    private static final String BUILD = "[0-9A-Za-z-]+";
     private static final Pattern PARTIAL = Pattern.compile(
-            XR + "(?:\\." + XR + "(?:\\." + XR + "(?:-(" + IDENT + "(?:\\." + IDENT + ")*))?"
-                    + "(?:\\+(" + IDENT + "(?:\\." + IDENT + ")*))?)?)?");
-    private static final Pattern OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)?(.*)");
+            XR + "(?:\\." + XR + "(?:\\." + XR + "(?:-(" + PRE + "(?:\\." + PRE + ")*))?"
+                    + "(?:\\+(" + BUILD + "(?:\\." + BUILD + ")*))?)?)?");
+    private static final Pattern OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)?(.*)", Pattern.DOTALL);
     private static final Pattern SPACE_AFTER_OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)\\s+");
     private static final Pattern HYPHEN = Pattern.compile("(\\S+)\\s+-\\s+(\\S+)");
     private static final Pattern MAVEN_SET = Pattern.compile(

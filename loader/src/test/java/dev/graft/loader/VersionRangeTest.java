@@ -79,7 +79,12 @@ class VersionRangeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", ">=1.0.0 garbage", "1.2.3.4", "^", ">=", "1.x.3", "01.2.3", "1.2.3 ||", "|| 1.0.0",
+    @ValueSource(strings = {
+        // found by ParserFuzzTest: a numeric pre-release identifier with a leading zero reached semver4j
+        ">=5.0.0-rc.1.0.01 <6",
+        // found by ParserFuzzTest: U+0085 ends a line for '.', so the operator pattern did not match at all
+        "1\u0085c",
+        "abc", ">=1.0.0 garbage", "1.2.3.4", "^", ">=", "1.x.3", "01.2.3", "1.2.3 ||", "|| 1.0.0",
         "latest", "v1.2.3", "~>1.2", "1.2.x-beta", "1.0.0 - ", "(1.0"})
     void rejectsWhatIsNotInTheGrammar(String text) {
         SyntaxException e = assertThrows(SyntaxException.class, () -> VersionRange.parse(text));

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads and writes the extension index, {@code META-INF/graft/extensions.idx}: a text file keyed
@@ -32,8 +31,6 @@ public final class IndexFormat {
     /** The format version this class reads and writes. */
     public static final int VERSION = 1;
 
-    private static final Pattern BINARY_NAME = Pattern.compile(
-            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
     private static final Comparator<ExtensionDescriptor> ORDER = Comparator
             .comparing(ExtensionDescriptor::point)
             .thenComparingInt(ExtensionDescriptor::ordinal)
@@ -126,7 +123,7 @@ public final class IndexFormat {
 
     private static String binaryName(Lines.Line line, String source, String expected) {
         String name = line.value();
-        if (!BINARY_NAME.matcher(name).matches()) {
+        if (!JavaNames.isBinaryName(name)) {
             throw new FormatException(source, line.number(),
                     "expected '" + expected + "', found '" + Lines.shorten(line.text()) + "'");
         }
@@ -137,7 +134,7 @@ public final class IndexFormat {
         String expected = "expected 'extension <binary class name> ordinal=<integer>', found '"
                 + Lines.shorten(line.text()) + "'";
         String[] parts = line.value().split("\\s+");
-        if (parts.length != 2 || !BINARY_NAME.matcher(parts[0]).matches() || !parts[1].startsWith("ordinal=")) {
+        if (parts.length != 2 || !JavaNames.isBinaryName(parts[0]) || !parts[1].startsWith("ordinal=")) {
             throw new FormatException(source, line.number(), expected);
         }
         try {

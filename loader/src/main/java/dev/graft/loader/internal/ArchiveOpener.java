@@ -5,6 +5,7 @@ import dev.graft.loader.ExtensionDescriptor;
 import dev.graft.loader.PluginManifest;
 import dev.graft.loader.format.FormatException;
 import dev.graft.loader.format.IndexFormat;
+import dev.graft.loader.format.JavaNames;
 import dev.graft.loader.format.ManifestFormat;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -261,7 +262,7 @@ public final class ArchiveOpener {
                 if (name.isEmpty() || name.startsWith("#")) {
                     continue;
                 }
-                if (!name.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.]*")) {
+                if (!JavaNames.isBinaryName(name)) {
                     throw new FormatException(source, number, "expected a class name, found '" + name + "'");
                 }
                 classNames.add(name);

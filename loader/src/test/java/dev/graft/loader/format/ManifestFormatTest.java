@@ -64,6 +64,8 @@ class ManifestFormatTest {
         "graft-plugin 1\\nid a b\\nversion 1.0.0         | m:2: bad 'id' line: 'a b': not a valid plugin id; expected letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters, for example lavasrc or audio-filters",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\ndependency b\\ndependency b? | m:5: dependency 'b' is named twice",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\ndependency a | m: plugin 'a' lists itself as a dependency",
+        // found by ParserFuzzTest: a NUL is a Java "identifier-ignorable" character, so com.la<NUL>va looked like a name
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\nexport com.la\u0000va | m:4: bad 'export' line: 'com.la\u0000va': not a package pattern; expected a package name such as com.example.api, or com.example.api.* for the package and its subpackages",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\nexport com..x | m:4: bad 'export' line: 'com..x': not a package pattern; expected a package name such as com.example.api, or com.example.api.* for the package and its subpackages",
         "graft-plugin 1\\nid a\\nname b                  | m:3: expected 'id', 'version', 'requires', 'java', 'dependency' or 'export', found 'name b'",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\njava 017 | m:4: expected 'java <feature release>', such as 'java 17', found 'java 017'",

@@ -110,7 +110,7 @@ public final class ArchiveOpener {
         for (ZipEntry entry : libEntries(zip, display)) {
             String entryDisplay = display + "!/" + entry.getName();
             Path extracted = cache.extract(zip, entry, entryDisplay, budget);
-            ZipRoot jar = ZipRoot.openJar(extracted, entryDisplay, limits);
+            ZipRoot jar = ZipRoot.openJar(extracted, entryDisplay, limits, budget);
             owned.add(jar);
             libraries.add(jar);
         }
@@ -189,8 +189,9 @@ public final class ArchiveOpener {
                 }
             }
             jars.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+            LibraryCache.Budget budget = new LibraryCache.Budget(limits, display);
             for (Path f : jars) {
-                ZipRoot jar = ZipRoot.openJar(f, display + LIB + f.getFileName(), limits);
+                ZipRoot jar = ZipRoot.openJar(f, display + LIB + f.getFileName(), limits, budget);
                 owned.add(jar);
                 libraries.add(jar);
             }

@@ -167,6 +167,9 @@ public final class LibraryCache {
         }
 
         void spend(long bytes, String display) throws ArchiveException {
+            if (bytes > limits.maxTotalBytes()) {
+                throw exceeded(display);
+            }
             spent += bytes;
             if (spent > limits.maxTotalBytes()) {
                 throw exceeded(display);

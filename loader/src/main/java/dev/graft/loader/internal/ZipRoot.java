@@ -76,6 +76,23 @@ public final class ZipRoot implements ResourceRoot {
      * @throws IOException if the file is not a readable zip, or breaks a limit
      */
     public static ZipRoot openJar(Path file, String display, ArchiveLimits limits) throws IOException {
+        return openJar(file, display, limits, null);
+    }
+
+    /**
+     * Opens a jar bundled in a plugin, charging the uncompressed size its entries declare to the
+     * plugin's budget, so that a jar whose entries would inflate beyond the plugin's limit is
+     * refused before any is read. Reading an entry is bounded by its real size as well.
+     *
+     * @param file the jar
+     * @param display how messages name it
+     * @param limits the bounds to enforce
+     * @param budget the plugin's budget, or {@code null}
+     * @return the root, owning the open file
+     * @throws IOException if the file is not a readable jar, or breaks a limit
+     */
+    public static ZipRoot openJar(Path file, String display, ArchiveLimits limits, LibraryCache.Budget budget)
+            throws IOException {
         JarFile jar;
         try {
             jar = new JarFile(file.toFile(), true, ZipFile.OPEN_READ, Runtime.version());
@@ -84,6 +101,10 @@ public final class ZipRoot implements ResourceRoot {
         }
         try {
             checkEntries(jar, display, limits);
+            if (budget != null) {
+                budget.spend(declaredSize(jar), display + ", which declares " + declaredSize(jar)
+                        + " bytes uncompressed");
+            }
             Map<String, ZipEntry> entries = new HashMap<>();
             if (jar.isMultiRelease()) {
                 jar.versionedStream().filter(e -> !e.isDirectory()).forEach(e -> entries.put(e.getName(), e));
@@ -122,6 +143,14 @@ public final class ZipRoot implements ResourceRoot {
             }
         }
         return new ZipRoot(file, file.getFileName() + "!/" + prefix, zip, false, prefix, entries, limits);
+    }
+
+    private static long declaredSize(ZipFile zip) {
+        long total = 0;
+        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+            total += Math.max(0, en.nextElement().getSize());
+        }
+        return total;
     }
 
     /**

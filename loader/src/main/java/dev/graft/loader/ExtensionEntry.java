@@ -107,7 +107,7 @@ public final class ExtensionEntry {
         if (known != null) {
             throw known;
         }
-        Object value = instance.get(() -> create(factory));
+        Object value = instance.get(this, factory);
         if (!point.isInstance(value)) {
             mismatch = new ExtensionException(describe() + " does not implement " + point.getName() + " as loaded by "
                     + point.getClassLoader() + " (it implements a copy of that type from another loader, or"
@@ -162,7 +162,7 @@ public final class ExtensionEntry {
         private volatile ExtensionException failure;
         private Thread creator;
 
-        Object get(java.util.function.Supplier<Object> create) {
+        Object get(ExtensionEntry entry, ExtensionFactory factory) {
             Object v = value;
             if (v != null) {
                 return v;
@@ -185,7 +185,7 @@ public final class ExtensionEntry {
                 }
                 creator = Thread.currentThread();
                 try {
-                    value = create.get();
+                    value = entry.create(factory);
                     return value;
                 } catch (ExtensionException e) {
                     failure = e;

@@ -10,7 +10,17 @@ package dev.graft.loader;
 public interface ExtensionFactory {
 
     /** Calls the public no-argument constructor. */
-    ExtensionFactory CONSTRUCTOR = type -> type.getConstructor().newInstance();
+    ExtensionFactory CONSTRUCTOR = new ExtensionFactory() {
+        @Override
+        public Object create(Class<?> type) throws Exception {
+            return type.getConstructor().newInstance();
+        }
+
+        @Override
+        public String toString() {
+            return "the public no-argument constructor";
+        }
+    };
 
     /**
      * Creates an instance of an extension class.

@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -43,15 +42,23 @@ import java.util.TreeSet;
  */
 public final class ExtensionIndex {
 
-    private static final Comparator<ExtensionEntry> ORDER =
-            Comparator.comparingInt(ExtensionEntry::ordinal).thenComparing(ExtensionEntry::className);
+    /** By ordinal, then class name. */
+    private static final Comparator<ExtensionEntry> ORDER = new Comparator<>() {
+        @Override
+        public int compare(ExtensionEntry a, ExtensionEntry b) {
+            int c = Integer.compare(a.ordinal(), b.ordinal());
+            return c != 0 ? c : a.className().compareTo(b.className());
+        }
+    };
     private static final String PF4J_EXTENSION = "Lorg/pf4j/Extension;";
 
     private final String pluginId;
     private final ClassLoader loader;
     private final List<ExtensionDescriptor> descriptors;
     private final List<String> flatClassNames;
-    private volatile Map<String, List<ExtensionEntry>> byPoint;
+    private volatile Map<String, List<ExtensionDescriptor>> byPoint;
+    private final Map<String, List<ExtensionEntry>> entriesByPoint = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ExtensionEntry.Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ExtensionIndex(String pluginId, ClassLoader loader, List<ExtensionDescriptor> descriptors,
             List<String> flatClassNames) {
@@ -148,17 +155,33 @@ public final class ExtensionIndex {
      * @return the binary names of the points
      */
     public Set<String> points() {
-        return Collections.unmodifiableSet(new TreeSet<>(byPoint().keySet()));
+        return Collections.unmodifiableSet(new TreeSet<>(grouped().keySet()));
     }
 
     /**
-     * The extensions of a point, ordered by ordinal and then class name.
+     * The extensions of a point, ordered by ordinal and then class name. The entries of a point are
+     * created on its first lookup, so finding one point costs nothing for the others.
      *
      * @param point the binary name of the extension point
      * @return the entries; empty if this plugin has none for the point
      */
     public List<ExtensionEntry> entries(String point) {
-        return byPoint().getOrDefault(point, List.of());
+        List<ExtensionEntry> entries = entriesByPoint.get(point);
+        if (entries != null) {
+            return entries;
+        }
+        List<ExtensionDescriptor> descriptors = grouped().get(point);
+        if (descriptors == null) {
+            return List.of();
+        }
+        List<ExtensionEntry> created = new ArrayList<>(descriptors.size());
+        for (ExtensionDescriptor d : descriptors) {
+            created.add(new ExtensionEntry(pluginId, d, loader, instance(d.className())));
+        }
+        created.sort(ORDER);
+        entries = Collections.unmodifiableList(created);
+        List<ExtensionEntry> raced = entriesByPoint.putIfAbsent(point, entries);
+        return raced != null ? raced : entries;
     }
 
     /**
@@ -174,7 +197,9 @@ public final class ExtensionIndex {
     /** @return every entry, ordered by point, then ordinal, then class name */
     public List<ExtensionEntry> all() {
         List<ExtensionEntry> all = new ArrayList<>();
-        new TreeMap<>(byPoint()).values().forEach(all::addAll);
+        for (String point : points()) {
+            all.addAll(entries(point));
+        }
         return all;
     }
 
@@ -183,33 +208,40 @@ public final class ExtensionIndex {
         return !flatClassNames.isEmpty();
     }
 
-    private Map<String, List<ExtensionEntry>> byPoint() {
-        Map<String, List<ExtensionEntry>> map = byPoint;
+    /** The one shared instance holder of an extension class, whatever point it is found under. */
+    private ExtensionEntry.Instance instance(String className) {
+        ExtensionEntry.Instance instance = instances.get(className);
+        if (instance == null) {
+            instance = new ExtensionEntry.Instance();
+            ExtensionEntry.Instance raced = instances.putIfAbsent(className, instance);
+            if (raced != null) {
+                instance = raced;
+            }
+        }
+        return instance;
+    }
+
+    /** The descriptors by point, grouped once; for pf4j, after reading the class files. */
+    private Map<String, List<ExtensionDescriptor>> grouped() {
+        Map<String, List<ExtensionDescriptor>> map = byPoint;
         if (map == null) {
             synchronized (this) {
                 map = byPoint;
                 if (map == null) {
-                    map = build(flatClassNames.isEmpty() ? descriptors : flatDescriptors());
+                    map = new HashMap<>();
+                    for (ExtensionDescriptor d : flatClassNames.isEmpty() ? descriptors : flatDescriptors()) {
+                        List<ExtensionDescriptor> list = map.get(d.point());
+                        if (list == null) {
+                            list = new ArrayList<>(2);
+                            map.put(d.point(), list);
+                        }
+                        list.add(d);
+                    }
                     byPoint = map;
                 }
             }
         }
         return map;
-    }
-
-    private Map<String, List<ExtensionEntry>> build(List<ExtensionDescriptor> all) {
-        Map<String, ExtensionEntry.Instance> instances = new HashMap<>();
-        Map<String, List<ExtensionEntry>> map = new HashMap<>();
-        for (ExtensionDescriptor d : all) {
-            ExtensionEntry.Instance instance = instances.computeIfAbsent(d.className(), c -> new ExtensionEntry.Instance());
-            map.computeIfAbsent(d.point(), p -> new ArrayList<>())
-                    .add(new ExtensionEntry(pluginId, d, loader, instance));
-        }
-        map.replaceAll((p, list) -> {
-            list.sort(ORDER);
-            return List.copyOf(list);
-        });
-        return Map.copyOf(map);
     }
 
     /**

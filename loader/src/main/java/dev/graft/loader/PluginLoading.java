@@ -16,19 +16,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One load: opens archives in parallel (bounded), resolves dependencies, then builds class
  * loaders in dependency order. Nothing it creates is visible until it returns.
+ *
+ * <p>A load that goes well logs nothing: in a host without logging set up, the first log record
+ * costs more than loading a hundred plugins (the JDK's logging, formatting and time-zone classes).
+ * Plugins that fail or are disabled are logged at WARNING, and {@link PluginRuntime#plugins()}
+ * reports every plugin's state.
  */
 final class PluginLoading {
 
     private static final System.Logger LOG = System.getLogger("dev.graft.loader");
+    /** Below this many archives per thread, another thread costs more than it saves. */
+    private static final int MIN_ARCHIVES_PER_THREAD = 16;
 
     /**
      * The settings a load needs.
@@ -87,48 +90,50 @@ final class PluginLoading {
             LoadedPlugin plugin = link(byId.get(id), linked, settings.host());
             linked.put(id, plugin);
             result.add(plugin);
-            LOG.log(System.Logger.Level.DEBUG, "loaded plugin {0}", plugin);
         }
-        List<PluginStatus> statuses = statuses(prepared, result, resolution);
-        LOG.log(System.Logger.Level.INFO, "loaded {0} of {1} plugins", result.size(), statuses.size());
-        return new Outcome(result, statuses);
+        return new Outcome(result, statuses(prepared, result, resolution));
     }
 
+    /**
+     * Opens every archive, on up to {@code parallelism} threads that take the next archive from a
+     * shared counter; the results keep the order of {@code sources}.
+     */
     private static List<Prepared> prepare(List<Path> sources, Settings settings) {
-        int threads = Math.max(1, Math.min(settings.parallelism(), sources.size()));
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "graft-prepare-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Prepared>> futures = new ArrayList<>();
-            for (Path source : sources) {
-                futures.add(executor.submit(() -> prepare(source, settings.opener())));
-            }
-            List<Prepared> result = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    result.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    result.add(new Prepared(sources.get(i), null, name(sources.get(i)) + ": " + e.getCause(), null));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while opening plugins", e);
+        Prepared[] results = new Prepared[sources.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = new Runnable() {
+            @Override
+            public void run() {
+                for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                    results[i] = prepare(sources.get(i), settings.opener());
                 }
             }
-            return result;
-        } finally {
-            executor.shutdownNow();
+        };
+        int threads = Math.min(settings.parallelism(), sources.size() / MIN_ARCHIVES_PER_THREAD);
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(worker, "graft-prepare-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
         }
+        worker.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while opening plugins", e);
+            }
+        }
+        return java.util.Arrays.asList(results);
     }
 
     private static Prepared prepare(Path source, ArchiveOpener opener) {
         PluginArchive archive;
         try {
             archive = opener.open(source);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             return new Prepared(source, null, message(e), null);
         }
         try {
@@ -140,7 +145,7 @@ final class PluginLoading {
         }
     }
 
-    private static String message(Exception e) {
+    private static String message(Throwable e) {
         if (e instanceof java.nio.file.NoSuchFileException || e.getMessage() == null) {
             return e.toString();
         }
@@ -160,14 +165,15 @@ final class PluginLoading {
     private static LoadedPlugin link(PluginArchive archive, Map<String, LoadedPlugin> loaded, Linker.Host host) {
         List<Linker.Pair> dependencies = new ArrayList<>();
         List<String> linkedIds = new ArrayList<>();
-        archive.manifest().dependencies().stream()
-                .map(Dependency::pluginId)
-                .sorted()
-                .filter(loaded::containsKey)
-                .forEach(id -> {
-                    dependencies.add(loaded.get(id).loaders());
-                    linkedIds.add(id);
-                });
+        for (Dependency d : archive.manifest().dependencies()) {
+            if (loaded.containsKey(d.pluginId())) {
+                linkedIds.add(d.pluginId());
+            }
+        }
+        java.util.Collections.sort(linkedIds);
+        for (String id : linkedIds) {
+            dependencies.add(loaded.get(id).loaders());
+        }
         Linker.Pair pair = Linker.link(archive, dependencies, host);
         String id = archive.manifest().id();
         ExtensionIndex index = archive.metadata() == PluginArchive.Metadata.PF4J

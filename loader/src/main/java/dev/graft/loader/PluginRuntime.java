@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -488,21 +487,21 @@ public final class PluginRuntime implements AutoCloseable {
             return runtime;
         }
 
+        /** The candidate entries of each folder, sorted by file name (never by listing order). */
         private static List<Path> list(List<Path> directories) {
             List<Path> result = new ArrayList<>();
             for (Path dir : directories) {
-                List<Path> entries = new ArrayList<>();
+                java.util.TreeMap<String, Path> entries = new java.util.TreeMap<>();
                 try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                     for (Path p : stream) {
                         if (ArchiveOpener.isCandidate(p)) {
-                            entries.add(p);
+                            entries.put(p.getFileName().toString(), p);
                         }
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list the plugin folder " + dir + ": " + e.getMessage(), e);
                 }
-                entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
-                result.addAll(entries);
+                result.addAll(entries.values());
             }
             return result;
         }

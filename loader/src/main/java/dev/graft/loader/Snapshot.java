@@ -17,10 +17,17 @@ final class Snapshot {
     static final Snapshot EMPTY = new Snapshot(List.of(), List.of());
 
     private static final System.Logger LOG = System.getLogger("dev.graft.loader");
-    private static final Comparator<Candidate> ORDER = Comparator
-            .comparingInt((Candidate c) -> c.entry().ordinal())
-            .thenComparing(c -> c.plugin().id())
-            .thenComparing(c -> c.entry().className());
+    /** By ordinal, then plugin id, then class name. */
+    private static final Comparator<Candidate> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Candidate a, Candidate b) {
+            int c = Integer.compare(a.entry().ordinal(), b.entry().ordinal());
+            if (c == 0) {
+                c = a.plugin().id().compareTo(b.plugin().id());
+            }
+            return c != 0 ? c : a.entry().className().compareTo(b.entry().className());
+        }
+    };
 
     /**
      * One extension of a point and whether it is active.
@@ -65,7 +72,15 @@ final class Snapshot {
 
     /** The extensions of a point, ordered by ordinal, plugin id and class name. */
     List<Candidate> candidates(String point) {
-        return points.computeIfAbsent(point, this::collect);
+        List<Candidate> candidates = points.get(point);
+        if (candidates == null) {
+            candidates = collect(point);
+            List<Candidate> raced = points.putIfAbsent(point, candidates);
+            if (raced != null) {
+                candidates = raced;
+            }
+        }
+        return candidates;
     }
 
     private List<Candidate> collect(String point) {

@@ -7,29 +7,39 @@ import org.semver4j.Semver;
 
 /**
  * A semantic version (<a href="https://semver.org">SemVer 2.0.0</a>), compared by SemVer
- * precedence: build metadata is ignored and a pre-release sorts before its release.
+ * precedence through semver4j: build metadata is ignored and a pre-release sorts before its
+ * release.
  *
  * <p>{@link #parse(String)} accepts only strict SemVer. {@link #normalize(String)} accepts the
  * versions build tools write ({@code 1.2-SNAPSHOT}, {@code 4}, {@code 1.0.0.Final}) and maps them
  * to SemVer; the processor uses it for the plugin version and the loader for versions it did not
  * write itself (pf4j manifests, the host version).
+ *
+ * <p>Parsing is done here, by hand, because every plugin's manifest carries a version and a host
+ * start-up should not pay for a regular expression and {@code String.format} per plugin (semver4j's
+ * constructor uses both). The semver4j object is created on the first comparison.
  */
 public final class Version implements Comparable<Version> {
 
-    private static final Pattern STRICT = Pattern.compile(
-            "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})"
-                    + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-                    + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
+    private static final String EXPECTED = "expected a semantic version MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD],"
+            + " for example 1.4.0 or 2.0.0-rc.1";
 
     private static final Pattern BUILD_TOOL = Pattern.compile(
             "v?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:[-.]([0-9A-Za-z][0-9A-Za-z.-]*))?(?:\\+([0-9A-Za-z.-]+))?");
 
-    private final Semver semver;
     private final String text;
+    private final long major;
+    private final long minor;
+    private final long patch;
+    private final String prerelease;
+    private volatile Semver semver;
 
-    private Version(Semver semver, String text) {
-        this.semver = semver;
+    private Version(String text, long major, long minor, long patch, String prerelease) {
         this.text = text;
+        this.major = major;
+        this.minor = minor;
+        this.patch = patch;
+        this.prerelease = prerelease;
     }
 
     /**
@@ -41,12 +51,97 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
-        String trimmed = text.trim();
-        if (!STRICT.matcher(trimmed).matches()) {
-            throw new SyntaxException(text, "expected a semantic version MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD],"
-                    + " for example 1.4.0 or 2.0.0-rc.1");
+        Version v = tryParse(text.trim());
+        if (v == null) {
+            throw new SyntaxException(text, EXPECTED);
         }
-        return new Version(new Semver(trimmed), trimmed);
+        return v;
+    }
+
+    /** The strict grammar, or {@code null}: numbers without leading zeros (at most 9 digits). */
+    private static Version tryParse(String t) {
+        Scanner s = new Scanner(t);
+        long major = s.number();
+        if (major < 0 || !s.take('.')) {
+            return null;
+        }
+        long minor = s.number();
+        if (minor < 0 || !s.take('.')) {
+            return null;
+        }
+        long patch = s.number();
+        if (patch < 0) {
+            return null;
+        }
+        String pre = "";
+        if (s.take('-')) {
+            pre = s.identifiers(true);
+            if (pre == null) {
+                return null;
+            }
+        }
+        if (s.take('+') && s.identifiers(false) == null) {
+            return null;
+        }
+        return s.atEnd() ? new Version(t, major, minor, patch, pre) : null;
+    }
+
+    /** A cursor over the text of a version. */
+    private static final class Scanner {
+        private final String t;
+        private int i;
+
+        Scanner(String t) {
+            this.t = t;
+        }
+
+        boolean atEnd() {
+            return i == t.length();
+        }
+
+        boolean take(char c) {
+            if (i < t.length() && t.charAt(i) == c) {
+                i++;
+                return true;
+            }
+            return false;
+        }
+
+        /** A number without leading zeros, or -1. */
+        long number() {
+            int start = i;
+            while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 9 || (digits > 1 && t.charAt(start) == '0')) {
+                return -1;
+            }
+            return Long.parseLong(t, start, i, 10);
+        }
+
+        /** Dot-separated identifiers of [0-9A-Za-z-]; numeric pre-release ones without leading zeros. */
+        String identifiers(boolean prerelease) {
+            int start = i;
+            while (true) {
+                int from = i;
+                boolean numeric = true;
+                while (i < t.length() && isIdentifierChar(t.charAt(i))) {
+                    numeric &= Character.isDigit(t.charAt(i));
+                    i++;
+                }
+                if (i == from || (prerelease && numeric && i - from > 1 && t.charAt(from) == '0')) {
+                    return null;
+                }
+                if (!take('.')) {
+                    return t.substring(start, i);
+                }
+            }
+        }
+
+        private static boolean isIdentifierChar(char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+        }
     }
 
     /**
@@ -62,8 +157,9 @@ public final class Version implements Comparable<Version> {
     public static Version normalize(String text) {
         Objects.requireNonNull(text, "text");
         String trimmed = text.trim();
-        if (STRICT.matcher(trimmed).matches()) {
-            return parse(trimmed);
+        Version strict = tryParse(trimmed);
+        if (strict != null) {
+            return strict;
         }
         Matcher m = BUILD_TOOL.matcher(trimmed);
         if (!m.matches()) {
@@ -79,11 +175,11 @@ public final class Version implements Comparable<Version> {
         if (m.group(5) != null) {
             normal.append('+').append(m.group(5));
         }
-        try {
-            return parse(normal.toString());
-        } catch (SyntaxException e) {
+        Version v = tryParse(normal.toString());
+        if (v == null) {
             throw new SyntaxException(text, "expected a version such as 1.4.0, 1.4 or 1.4.0-SNAPSHOT");
         }
+        return v;
     }
 
     /** Drops leading zeros of numeric pre-release identifiers, which SemVer forbids. */
@@ -100,24 +196,24 @@ public final class Version implements Comparable<Version> {
     /** Creates a version from its parts; used to build range bounds. */
     static Version of(long major, long minor, long patch, String prerelease) {
         String text = major + "." + minor + "." + patch + (prerelease.isEmpty() ? "" : "-" + prerelease);
-        return new Version(new Semver(text), text);
+        return new Version(text, major, minor, patch, prerelease);
     }
 
     long major() {
-        return semver.getMajor();
+        return major;
     }
 
     long minor() {
-        return semver.getMinor();
+        return minor;
     }
 
     long patch() {
-        return semver.getPatch();
+        return patch;
     }
 
     /** @return the pre-release identifiers joined with dots, or an empty string */
     String prerelease() {
-        return String.join(".", semver.getPreRelease());
+        return prerelease;
     }
 
     /**
@@ -125,8 +221,7 @@ public final class Version implements Comparable<Version> {
      * followed by {@code 1.2.4-0}, and {@code 1.2.3-rc} by {@code 1.2.3-rc.0}.
      */
     Version successor() {
-        String pre = prerelease();
-        return pre.isEmpty() ? of(major(), minor(), patch() + 1, "0") : of(major(), minor(), patch(), pre + ".0");
+        return prerelease.isEmpty() ? of(major, minor, patch + 1, "0") : of(major, minor, patch, prerelease + ".0");
     }
 
     /**
@@ -135,12 +230,21 @@ public final class Version implements Comparable<Version> {
      * @return {@code true} for a pre-release
      */
     public boolean isPrerelease() {
-        return !semver.getPreRelease().isEmpty();
+        return !prerelease.isEmpty();
+    }
+
+    private Semver semver() {
+        Semver s = semver;
+        if (s == null) {
+            s = new Semver(major + "." + minor + "." + patch + (prerelease.isEmpty() ? "" : "-" + prerelease));
+            semver = s;
+        }
+        return s;
     }
 
     @Override
     public int compareTo(Version other) {
-        return semver.compareTo(other.semver);
+        return semver().compareTo(other.semver());
     }
 
     /** Versions are equal when their SemVer precedence is equal, so build metadata is ignored. */
@@ -151,7 +255,7 @@ public final class Version implements Comparable<Version> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(semver.getMajor(), semver.getMinor(), semver.getPatch(), semver.getPreRelease());
+        return Objects.hash(major, minor, patch, prerelease);
     }
 
     /** @return the version as written, for example {@code 1.2.0-SNAPSHOT} */

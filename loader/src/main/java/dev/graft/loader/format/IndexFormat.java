@@ -76,7 +76,9 @@ public final class IndexFormat {
      */
     public static List<ExtensionDescriptor> read(String text, String source) {
         List<ExtensionDescriptor> result = new ArrayList<>();
+        Set<String> points = new HashSet<>();
         Set<String> seen = new HashSet<>();
+        String seenPoint = null;
         String point = null;
         Pending pending = null;
         for (Lines.Line line : Lines.afterHeader(Lines.split(text), source, HEADER, VERSION)) {
@@ -87,6 +89,10 @@ public final class IndexFormat {
                         pending = null;
                     }
                     point = binaryName(line, source, "point <binary name of the extension point>");
+                    if (!points.add(point)) {
+                        throw new FormatException(source, line.number(), "point " + point
+                                + " is listed twice; list each point once, with all its extensions");
+                    }
                 }
                 case "extension" -> {
                     if (point == null) {
@@ -98,7 +104,11 @@ public final class IndexFormat {
                         result.add(pending.build());
                     }
                     pending = extension(line, source, point);
-                    if (!seen.add(point + ' ' + pending.className)) {
+                    if (!point.equals(seenPoint)) {
+                        seen.clear();
+                        seenPoint = point;
+                    }
+                    if (!seen.add(pending.className)) {
                         throw new FormatException(source, line.number(), "extension " + pending.className
                                 + " is listed twice under point " + point);
                     }
@@ -131,17 +141,23 @@ public final class IndexFormat {
     }
 
     private static Pending extension(Lines.Line line, String source, String point) {
-        String expected = "expected 'extension <binary class name> ordinal=<integer>', found '"
-                + Lines.shorten(line.text()) + "'";
-        String[] parts = line.value().split("\\s+");
-        if (parts.length != 2 || !JavaNames.isBinaryName(parts[0]) || !parts[1].startsWith("ordinal=")) {
-            throw new FormatException(source, line.number(), expected);
+        String value = line.value();
+        int space = Lines.indexOfWhitespace(value);
+        String className = space < 0 ? value : value.substring(0, space);
+        String ordinal = space < 0 ? "" : value.substring(space + 1).strip();
+        if (!JavaNames.isBinaryName(className) || !ordinal.startsWith("ordinal=")) {
+            throw badExtension(line, source);
         }
         try {
-            return new Pending(point, parts[0], Integer.parseInt(parts[1].substring("ordinal=".length())));
+            return new Pending(point, className, Integer.parseInt(ordinal.substring("ordinal=".length())));
         } catch (NumberFormatException e) {
-            throw new FormatException(source, line.number(), expected);
+            throw badExtension(line, source);
         }
+    }
+
+    private static FormatException badExtension(Lines.Line line, String source) {
+        return new FormatException(source, line.number(), "expected 'extension <binary class name> ordinal=<integer>',"
+                + " found '" + Lines.shorten(line.text()) + "'");
     }
 
     private static Dependency dependency(Lines.Line line, String source) {

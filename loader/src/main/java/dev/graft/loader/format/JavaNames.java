@@ -1,7 +1,5 @@
 package dev.graft.loader.format;
 
-import java.util.regex.Pattern;
-
 /**
  * The syntax of the Java names that Graft's files carry: binary class names
  * ({@code com.example.Outer$Nested}) and package names. Identifier characters that Java ignores
@@ -9,10 +7,6 @@ import java.util.regex.Pattern;
  * are never different names.
  */
 public final class JavaNames {
-
-    private static final String START = "[\\p{javaJavaIdentifierStart}&&[^\\p{javaIdentifierIgnorable}]]";
-    private static final String PART = "[\\p{javaJavaIdentifierPart}&&[^\\p{javaIdentifierIgnorable}]]";
-    private static final Pattern DOTTED = Pattern.compile(START + PART + "*(?:\\." + START + PART + "*)*");
 
     private JavaNames() {
     }
@@ -22,7 +16,43 @@ public final class JavaNames {
      * @return whether it is dot-separated Java identifiers ({@code $} allowed)
      */
     public static boolean isBinaryName(String name) {
-        return name != null && DOTTED.matcher(name).matches();
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        boolean start = true;
+        for (int i = 0; i < name.length(); ) {
+            char ascii = name.charAt(i);
+            if (ascii < 128) {
+                i++;
+                if (ascii == '.') {
+                    if (start) {
+                        return false;
+                    }
+                    start = true;
+                } else if ((ascii >= 'a' && ascii <= 'z') || (ascii >= 'A' && ascii <= 'Z') || ascii == '_'
+                        || ascii == '$' || (!start && ascii >= '0' && ascii <= '9')) {
+                    start = false;
+                } else {
+                    return false;
+                }
+                continue;
+            }
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '.') {
+                if (start) {
+                    return false;
+                }
+                start = true;
+                continue;
+            }
+            if (Character.isIdentifierIgnorable(c)
+                    || !(start ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c))) {
+                return false;
+            }
+            start = false;
+        }
+        return !start;
     }
 
     /**

@@ -40,7 +40,7 @@ final class Lines {
         return lines;
     }
 
-    private static int indexOfWhitespace(String s) {
+    static int indexOfWhitespace(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isWhitespace(s.charAt(i))) {
                 return i;

@@ -131,8 +131,13 @@ public final class ManifestFormat {
     }
 
     private static int javaRelease(Lines.Line line, String source) {
-        if (line.value().matches("[1-9]\\d{0,2}")) {
-            return Integer.parseInt(line.value());
+        String v = line.value();
+        boolean digits = !v.isEmpty() && v.length() <= 3 && v.charAt(0) != '0';
+        for (int i = 0; digits && i < v.length(); i++) {
+            digits = v.charAt(i) >= '0' && v.charAt(i) <= '9';
+        }
+        if (digits) {
+            return Integer.parseInt(v);
         }
         throw new FormatException(source, line.number(), "expected 'java <feature release>', such as 'java 17',"
                 + " found '" + Lines.shorten(line.text()) + "'");

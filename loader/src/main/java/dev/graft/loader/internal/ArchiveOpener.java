@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.Manifest;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -35,7 +34,6 @@ public final class ArchiveOpener {
 
     private static final String CLASSES = "classes/";
     private static final String LIB = "lib/";
-    private static final Pattern LIB_JAR = Pattern.compile("lib/[^/\\\\]+\\.jar");
 
     private final LibraryCache cache;
     private final ArchiveLimits limits;
@@ -61,11 +59,18 @@ public final class ArchiveOpener {
         if (name.startsWith(".")) {
             return false;
         }
-        if (Files.isDirectory(path)) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean archiveName = lower.endsWith(".zip") || lower.endsWith(".jar");
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            return archiveName;
+        }
+        if (attributes.isDirectory()) {
             return Files.isDirectory(path.resolve("classes")) || Files.isRegularFile(path.resolve(Pf4jDescriptor.PROPERTIES));
         }
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return Files.isRegularFile(path) && (lower.endsWith(".zip") || lower.endsWith(".jar"));
+        return archiveName && attributes.isRegularFile();
     }
 
     /**
@@ -99,15 +104,11 @@ public final class ArchiveOpener {
             throw new ArchiveException(display + " is not a readable zip (" + e.getMessage() + ")", e);
         }
         owned.add(zip);
-        if (zip.size() == 0) {
-            throw new ArchiveException(display + " is empty");
-        }
-        checkNames(zip, display);
-        ZipRoot.checkEntries(zip, display, limits);
+        ZipListing listing = ZipListing.of(zip, display, limits);
         LibraryCache.Budget budget = new LibraryCache.Budget(limits, display);
-        ResourceRoot classes = ZipRoot.view(path, zip, CLASSES, limits);
+        ResourceRoot classes = ZipRoot.view(path, zip, CLASSES, listing.classes(), limits);
         List<ResourceRoot> libraries = new ArrayList<>();
-        for (ZipEntry entry : libEntries(zip, display)) {
+        for (ZipEntry entry : listing.libraries()) {
             String entryDisplay = display + "!/" + entry.getName();
             Path extracted = cache.extract(zip, entry, entryDisplay, budget);
             ZipRoot jar = ZipRoot.openJar(extracted, entryDisplay, limits, budget);
@@ -124,36 +125,6 @@ public final class ArchiveOpener {
             return pf4j(path, PluginArchive.Layout.ZIP, manifest, classes, libraries, owned);
         }
         throw noMetadata(display, "classes/" + ManifestFormat.PATH, Pf4jDescriptor.PROPERTIES);
-    }
-
-    private static List<ZipEntry> libEntries(ZipFile zip, String display) throws ArchiveException {
-        List<ZipEntry> result = new ArrayList<>();
-        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            ZipEntry e = en.nextElement();
-            String name = e.getName();
-            if (!name.startsWith(LIB) || name.equals(LIB)) {
-                continue;
-            }
-            if (!LIB_JAR.matcher(name).matches()) {
-                throw new ArchiveException(display + "!/" + name + ": lib/ may hold only .jar files, directly;"
-                        + " found '" + name + "'");
-            }
-            result.add(e);
-        }
-        result.sort(java.util.Comparator.comparing(ZipEntry::getName));
-        return result;
-    }
-
-    /** Rejects entry names that would escape an extraction directory, even though Graft extracts none by name. */
-    private static void checkNames(ZipFile zip, String display) throws ArchiveException {
-        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            String name = en.nextElement().getName();
-            if (name.startsWith("/") || name.contains("\\") || name.matches("(?s)(.*/)?\\.\\.(/.*)?")
-                    || name.matches("(?s)[A-Za-z]:.*")) {
-                throw new ArchiveException(display + " holds the entry '" + name
-                        + "', whose path is absolute or leads outside the archive");
-            }
-        }
     }
 
     private PluginArchive openJar(Path path, List<Closeable> owned) throws IOException {

@@ -14,9 +14,26 @@ final class BoundedReader {
     /**
      * Reads a whole stream.
      *
+     * @param in the stream
+     * @param expected the size the archive declares, or -1; read into one exact array when it is
+     *     within the limit, and still checked against the bytes that really arrive
+     * @param limit the most bytes accepted
+     * @param what how the error names the stream
      * @throws ArchiveException if more than {@code limit} bytes arrive
      */
-    static byte[] readAll(InputStream in, long limit, String what) throws IOException {
+    static byte[] readAll(InputStream in, long expected, long limit, String what) throws IOException {
+        if (expected >= 0 && expected <= limit && expected < Integer.MAX_VALUE - 8) {
+            byte[] exact = in.readNBytes((int) expected);
+            int more = in.read();
+            if (exact.length == expected && more < 0) {
+                return exact;
+            }
+            byte[] read = more < 0 ? exact : java.util.Arrays.copyOf(exact, exact.length + 1);
+            if (more >= 0) {
+                read[exact.length] = (byte) more;
+            }
+            in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(read), in);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         copy(in, out, limit, what);
         return out.toByteArray();

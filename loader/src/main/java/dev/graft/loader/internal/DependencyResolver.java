@@ -79,14 +79,21 @@ public final class DependencyResolver {
             Version hostVersion, int javaRelease, Set<String> disabledByHost) {
         Map<String, List<Candidate>> byId = new TreeMap<>();
         for (Candidate c : candidates) {
-            byId.computeIfAbsent(c.manifest().id(), k -> new ArrayList<>()).add(c);
+            List<Candidate> copies = byId.get(c.manifest().id());
+            if (copies == null) {
+                copies = new ArrayList<>(1);
+                byId.put(c.manifest().id(), copies);
+            }
+            copies.add(c);
         }
         Map<String, Loaded> present = new HashMap<>();
         for (Loaded l : loaded) {
             present.put(l.manifest().id(), l);
         }
         Map<String, Verdict> rejected = new TreeMap<>();
-        failedIds.forEach((id, reason) -> rejected.put(id, new Verdict(true, reason)));
+        for (Map.Entry<String, String> failed : failedIds.entrySet()) {
+            rejected.put(failed.getKey(), new Verdict(true, failed.getValue()));
+        }
         Map<String, Candidate> live = new TreeMap<>();
         for (Map.Entry<String, List<Candidate>> e : byId.entrySet()) {
             String id = e.getKey();
@@ -96,7 +103,12 @@ public final class DependencyResolver {
                 if (present.containsKey(id)) {
                     files.add(present.get(id).source() + " (already loaded)");
                 }
-                copies.stream().map(Candidate::source).sorted().forEach(files::add);
+                List<String> sources = new ArrayList<>();
+                for (Candidate copy : copies) {
+                    sources.add(copy.source());
+                }
+                java.util.Collections.sort(sources);
+                files.addAll(sources);
                 rejected.put(id, new Verdict(true, "plugin id '" + id + "' is provided by " + files.size()
                         + " files: " + String.join(", ", files) + "; remove all but one"));
             } else if (disabledByHost.contains(id)) {
@@ -178,7 +190,7 @@ public final class DependencyResolver {
         List<List<String>> result = new ArrayList<>();
         Set<String> inCycle = new HashSet<>();
         for (String start : live.keySet()) {
-            if (inCycle.contains(start)) {
+            if (inCycle.contains(start) || edges.get(start).isEmpty()) {
                 continue;
             }
             List<String> path = pathBack(start, edges);
@@ -220,13 +232,18 @@ public final class DependencyResolver {
     private static Map<String, List<String>> edges(Map<String, Candidate> live) {
         Map<String, List<String>> edges = new LinkedHashMap<>();
         for (Candidate c : live.values()) {
-            List<String> targets = new ArrayList<>();
+            List<String> targets = List.of();
             for (Dependency d : c.manifest().dependencies()) {
                 if (live.containsKey(d.pluginId())) {
+                    if (targets.isEmpty()) {
+                        targets = new ArrayList<>();
+                    }
                     targets.add(d.pluginId());
                 }
             }
-            targets.sort(null);
+            if (targets.size() > 1) {
+                targets.sort(null);
+            }
             edges.put(c.manifest().id(), targets);
         }
         return edges;
@@ -235,26 +252,38 @@ public final class DependencyResolver {
     /** Kahn's algorithm, taking the smallest ready id each time. */
     private static List<String> order(Map<String, Candidate> live) {
         Map<String, List<String>> edges = edges(live);
+        boolean independent = true;
+        for (List<String> targets : edges.values()) {
+            independent &= targets.isEmpty();
+        }
+        if (independent) {
+            return new ArrayList<>(live.keySet());
+        }
         Map<String, Integer> waiting = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
-        edges.forEach((id, targets) -> {
-            waiting.put(id, targets.size());
-            for (String t : targets) {
-                dependents.computeIfAbsent(t, k -> new ArrayList<>()).add(id);
-            }
-        });
         PriorityQueue<String> ready = new PriorityQueue<>();
-        waiting.forEach((id, n) -> {
-            if (n == 0) {
-                ready.add(id);
+        for (Map.Entry<String, List<String>> e : edges.entrySet()) {
+            waiting.put(e.getKey(), e.getValue().size());
+            if (e.getValue().isEmpty()) {
+                ready.add(e.getKey());
             }
-        });
+            for (String t : e.getValue()) {
+                List<String> list = dependents.get(t);
+                if (list == null) {
+                    list = new ArrayList<>();
+                    dependents.put(t, list);
+                }
+                list.add(e.getKey());
+            }
+        }
         List<String> order = new ArrayList<>();
         while (!ready.isEmpty()) {
             String id = ready.poll();
             order.add(id);
             for (String d : dependents.getOrDefault(id, List.of())) {
-                if (waiting.merge(d, -1, Integer::sum) == 0) {
+                int left = waiting.get(d) - 1;
+                waiting.put(d, left);
+                if (left == 0) {
                     ready.add(d);
                 }
             }

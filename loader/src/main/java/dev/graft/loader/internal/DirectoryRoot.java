@@ -35,9 +35,12 @@ public final class DirectoryRoot implements ResourceRoot {
         this.display = display;
         this.files = files;
         this.maxEntryBytes = maxEntryBytes;
-        Set<String>[] dirs = ResourceRoot.directoriesOf(files);
-        this.directories = dirs[0];
-        this.classDirectories = dirs[1];
+        ZipRoot.Directories dirs = new ZipRoot.Directories();
+        for (String f : files) {
+            dirs.add(f);
+        }
+        this.directories = dirs.all;
+        this.classDirectories = dirs.withClasses;
     }
 
     /**
@@ -107,7 +110,7 @@ public final class DirectoryRoot implements ResourceRoot {
             return null;
         }
         try (InputStream in = Files.newInputStream(dir.resolve(path))) {
-            return BoundedReader.readAll(in, maxEntryBytes, display + path);
+            return BoundedReader.readAll(in, -1, maxEntryBytes, display + path);
         }
     }
 

@@ -113,25 +113,34 @@ public final class Linker {
         }
         for (Pair dependency : dependencies) {
             for (Map.Entry<String, PluginClassLoader> e : dependency.exports().entrySet()) {
-                classRoutes.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
-                resourceRoutes.computeIfAbsent(e.getKey().replace('.', '/'), k -> new ArrayList<>(1)).add(e.getValue());
+                append(classRoutes, e.getKey(), e.getValue());
+                append(resourceRoutes, e.getKey().replace('.', '/'), e.getValue());
             }
         }
         classes.route(routes(classRoutes, resourceRoutes));
 
         Map<String, PluginClassLoader> exports = new LinkedHashMap<>();
         Set<String> libraryPackages = libraries == null ? Set.of() : libraries.packages();
-        exports(archive.manifest(), classes.packages(), libraryPackages)
-                .forEach((pkg, own) -> exports.put(pkg, own ? classes : libraries));
-        return new Pair(classes, libraries, Map.copyOf(exports));
+        for (Map.Entry<String, Boolean> e : exports(archive.manifest(), classes.packages(), libraryPackages).entrySet()) {
+            exports.put(e.getKey(), e.getValue() ? classes : libraries);
+        }
+        return new Pair(classes, libraries, exports);
     }
 
     private static void add(Map<String, List<PluginClassLoader>> routes, Set<String> keys, PluginClassLoader loader) {
         for (String key : keys) {
-            List<PluginClassLoader> list = routes.computeIfAbsent(key, k -> new ArrayList<>(1));
-            if (!list.contains(loader)) {
-                list.add(loader);
-            }
+            append(routes, key, loader);
+        }
+    }
+
+    private static void append(Map<String, List<PluginClassLoader>> routes, String key, PluginClassLoader loader) {
+        List<PluginClassLoader> list = routes.get(key);
+        if (list == null) {
+            list = new ArrayList<>(1);
+            routes.put(key, list);
+        }
+        if (!list.contains(loader)) {
+            list.add(loader);
         }
     }
 
@@ -147,7 +156,9 @@ public final class Linker {
 
     private static Map<String, PluginClassLoader[]> freeze(Map<String, List<PluginClassLoader>> routes) {
         Map<String, PluginClassLoader[]> frozen = new HashMap<>(routes.size() * 2);
-        routes.forEach((k, v) -> frozen.put(k, v.toArray(new PluginClassLoader[0])));
+        for (Map.Entry<String, List<PluginClassLoader>> e : routes.entrySet()) {
+            frozen.put(e.getKey(), e.getValue().toArray(new PluginClassLoader[0]));
+        }
         return frozen;
     }
 }

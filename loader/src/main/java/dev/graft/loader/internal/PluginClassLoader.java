@@ -81,15 +81,18 @@ public final class PluginClassLoader extends ClassLoader {
         this.host = host;
         this.shared = shared;
         this.hostFallback = hostFallback;
-        Map<String, List<ResourceRoot>> byDir = new HashMap<>();
+        Map<String, ResourceRoot[]> index = new HashMap<>();
         for (ResourceRoot root : roots) {
             for (String dir : root.directories()) {
-                byDir.computeIfAbsent(dir, d -> new ArrayList<>(1)).add(root);
+                ResourceRoot[] holders = index.get(dir);
+                if (holders == null) {
+                    index.put(dir, new ResourceRoot[] {root});
+                } else {
+                    ResourceRoot[] more = java.util.Arrays.copyOf(holders, holders.length + 1);
+                    more[holders.length] = root;
+                    index.put(dir, more);
+                }
             }
-        }
-        Map<String, ResourceRoot[]> index = new HashMap<>(byDir.size() * 2);
-        for (Map.Entry<String, List<ResourceRoot>> e : byDir.entrySet()) {
-            index.put(e.getKey(), e.getValue().toArray(new ResourceRoot[0]));
         }
         Set<String> pkgs = new java.util.HashSet<>();
         for (ResourceRoot root : roots) {
@@ -230,11 +233,22 @@ public final class PluginClassLoader extends ClassLoader {
         }
         definePackage(packageOf(name), root);
         try {
-            return defineClass(name, bytes, 0, bytes.length,
-                    domains.computeIfAbsent(root, r -> new ProtectionDomain(r.codeSource(), null, this, null)));
+            return defineClass(name, bytes, 0, bytes.length, domain(root));
         } catch (UnsupportedClassVersionError e) {
             throw new UnsupportedClassVersionError(newerJava(name, root, bytes));
         }
+    }
+
+    private ProtectionDomain domain(ResourceRoot root) {
+        ProtectionDomain domain = domains.get(root);
+        if (domain == null) {
+            domain = new ProtectionDomain(root.codeSource(), null, this, null);
+            ProtectionDomain raced = domains.putIfAbsent(root, domain);
+            if (raced != null) {
+                domain = raced;
+            }
+        }
+        return domain;
     }
 
     private String newerJava(String name, ResourceRoot root, byte[] bytes) {

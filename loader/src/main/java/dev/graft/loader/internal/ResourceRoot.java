@@ -75,20 +75,4 @@ public interface ResourceRoot extends Closeable {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
-    /** The directories and class directories of a list of entry paths. */
-    static Set<String>[] directoriesOf(Iterable<String> paths) {
-        Set<String> dirs = new java.util.HashSet<>();
-        Set<String> classDirs = new java.util.HashSet<>();
-        for (String path : paths) {
-            String dir = directoryOf(path);
-            dirs.add(dir);
-            if (path.endsWith(".class") && !path.startsWith("META-INF/")) {
-                classDirs.add(dir);
-            }
-        }
-        @SuppressWarnings("unchecked")
-        Set<String>[] result = new Set[] {java.util.Collections.unmodifiableSet(dirs),
-            java.util.Collections.unmodifiableSet(classDirs)};
-        return result;
-    }
 }

@@ -11,11 +11,9 @@ import java.net.URLStreamHandler;
 import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.CodeSource;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -29,8 +27,10 @@ import java.util.zip.ZipFile;
  * or the entries under a prefix ({@code classes/} of a plugin zip). Jars that declare
  * {@code Multi-Release: true} resolve {@code META-INF/versions/N/} entries for the running JVM.
  *
- * <p>The entry list is read once from the central directory when the root is opened. Duplicate
- * entry names and more entries than {@link ArchiveLimits#maxEntries()} are rejected.
+ * <p>The entry list is read once from the central directory when the root is opened, and only its
+ * directories are kept (for routing by package): single entries are looked up in the JDK's own
+ * index of the central directory when they are read. Duplicate entry names and more entries than
+ * {@link ArchiveLimits#maxEntries()} are rejected.
  */
 public final class ZipRoot implements ResourceRoot {
 
@@ -39,31 +39,40 @@ public final class ZipRoot implements ResourceRoot {
     private final String prefix;
     private final ZipFile zip;
     private final boolean ownsZip;
-    private final Map<String, ZipEntry> entries;
     private final Set<String> directories;
     private final Set<String> classDirectories;
-    private final URL fileUrl;
-    private final String urlBase;
     private final Handler handler = new Handler();
     private final long maxEntryBytes;
     private final Manifest manifest;
+    private volatile URL fileUrl;
     private volatile boolean closed;
 
-    private ZipRoot(Path file, String display, ZipFile zip, boolean ownsZip, String prefix,
-            Map<String, ZipEntry> entries, ArchiveLimits limits) throws IOException {
+    private ZipRoot(Path file, String display, ZipFile zip, boolean ownsZip, String prefix, Directories dirs,
+            ArchiveLimits limits) throws IOException {
         this.file = file;
         this.display = display;
         this.zip = zip;
         this.ownsZip = ownsZip;
         this.prefix = prefix;
-        this.entries = entries;
+        this.directories = dirs.all;
+        this.classDirectories = dirs.withClasses;
         this.maxEntryBytes = limits.maxEntryBytes();
-        Set<String>[] dirs = ResourceRoot.directoriesOf(entries.keySet());
-        this.directories = dirs[0];
-        this.classDirectories = dirs[1];
-        this.fileUrl = file.toUri().toURL();
-        this.urlBase = fileUrl.toExternalForm() + "!/" + prefix;
         this.manifest = zip instanceof JarFile jar && prefix.isEmpty() ? jar.getManifest() : null;
+    }
+
+    /** The directories of a root's entries, and those holding classes, gathered in one pass. */
+    static final class Directories {
+        final Set<String> all = new HashSet<>();
+        final Set<String> withClasses = new HashSet<>();
+
+        void add(String path) {
+            int slash = path.lastIndexOf('/');
+            String dir = slash < 0 ? "" : path.substring(0, slash);
+            all.add(dir);
+            if (path.endsWith(".class") && !path.startsWith("META-INF/")) {
+                withClasses.add(dir);
+            }
+        }
     }
 
     /**
@@ -100,23 +109,19 @@ public final class ZipRoot implements ResourceRoot {
             throw new ArchiveException(display + " is not a readable jar: " + e.getMessage(), e);
         }
         try {
-            checkEntries(jar, display, limits);
+            long declared = checkEntries(jar, display, limits);
             if (budget != null) {
-                budget.spend(declaredSize(jar), display + ", which declares " + declaredSize(jar)
-                        + " bytes uncompressed");
+                budget.spend(declared, display + ", which declares " + declared + " bytes uncompressed");
             }
-            Map<String, ZipEntry> entries = new HashMap<>();
-            if (jar.isMultiRelease()) {
-                jar.versionedStream().filter(e -> !e.isDirectory()).forEach(e -> entries.put(e.getName(), e));
-            } else {
-                for (Enumeration<JarEntry> en = jar.entries(); en.hasMoreElements(); ) {
-                    JarEntry e = en.nextElement();
-                    if (!e.isDirectory()) {
-                        entries.put(e.getName(), e);
-                    }
+            Directories dirs = new Directories();
+            Iterator<JarEntry> it = jar.isMultiRelease() ? jar.versionedStream().iterator() : jar.stream().iterator();
+            while (it.hasNext()) {
+                JarEntry e = it.next();
+                if (!e.isDirectory()) {
+                    dirs.add(e.getName());
                 }
             }
-            return new ZipRoot(file, display, jar, true, "", entries, limits);
+            return new ZipRoot(file, display, jar, true, "", dirs, limits);
         } catch (IOException | RuntimeException e) {
             jar.close();
             throw e;
@@ -129,47 +134,48 @@ public final class ZipRoot implements ResourceRoot {
      *
      * @param file the zip's path
      * @param zip the open zip
-     * @param prefix the folder inside the zip, ending in {@code /}
+     * @param prefix the folder inside the zip, ending in {@code /}, or empty for the whole zip
      * @param limits the bounds to enforce
      * @return the root
-     * @throws IOException if a limit is broken
      */
     public static ZipRoot view(Path file, ZipFile zip, String prefix, ArchiveLimits limits) throws IOException {
-        Map<String, ZipEntry> entries = new HashMap<>();
+        Directories dirs = new Directories();
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
             ZipEntry e = en.nextElement();
             if (!e.isDirectory() && e.getName().startsWith(prefix)) {
-                entries.put(e.getName().substring(prefix.length()), e);
+                dirs.add(e.getName().substring(prefix.length()));
             }
         }
-        return new ZipRoot(file, file.getFileName() + "!/" + prefix, zip, false, prefix, entries, limits);
+        return view(file, zip, prefix, dirs, limits);
     }
 
-    private static long declaredSize(ZipFile zip) {
-        long total = 0;
-        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            total += Math.max(0, en.nextElement().getSize());
-        }
-        return total;
+    /** A root over an open zip whose directories below {@code prefix} the caller has gathered. */
+    static ZipRoot view(Path file, ZipFile zip, String prefix, Directories dirs, ArchiveLimits limits)
+            throws IOException {
+        return new ZipRoot(file, file.getFileName() + "!/" + prefix, zip, false, prefix, dirs, limits);
     }
 
     /**
      * Checks the entry count and duplicate names of a zip's central directory.
      *
+     * @return the uncompressed size the entries declare
      * @throws ArchiveException naming the archive and the entry
      */
-    public static void checkEntries(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
+    public static long checkEntries(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
         if (zip.size() > limits.maxEntries()) {
             throw new ArchiveException(display + " has " + zip.size() + " entries, more than the limit of "
                     + limits.maxEntries());
         }
-        Set<String> names = new HashSet<>();
+        Set<String> names = new HashSet<>(zip.size() * 2);
+        long declared = 0;
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            String name = en.nextElement().getName();
-            if (!names.add(name)) {
-                throw new ArchiveException(display + " holds the entry '" + name + "' twice");
+            ZipEntry e = en.nextElement();
+            if (!names.add(e.getName())) {
+                throw new ArchiveException(display + " holds the entry '" + e.getName() + "' twice");
             }
+            declared += Math.max(0, e.getSize());
         }
+        return declared;
     }
 
     @Override
@@ -187,25 +193,38 @@ public final class ZipRoot implements ResourceRoot {
         return classDirectories;
     }
 
+    /** The entry for a path, resolved for the running JVM in a multi-release jar; never a directory. */
+    private ZipEntry entry(String path) {
+        if (!directories.contains(ResourceRoot.directoryOf(path))) {
+            return null;
+        }
+        try {
+            ZipEntry e = zip.getEntry(prefix.isEmpty() ? path : prefix + path);
+            return e == null || e.isDirectory() ? null : e;
+        } catch (IllegalStateException closed) {
+            return null;
+        }
+    }
+
     @Override
     public boolean contains(String path) {
-        return entries.containsKey(path);
+        return entry(path) != null;
     }
 
     @Override
     public byte[] read(String path) throws IOException {
-        ZipEntry entry = entries.get(path);
+        ZipEntry entry = entry(path);
         if (entry == null) {
             return null;
         }
         try (InputStream in = stream(entry)) {
-            return BoundedReader.readAll(in, maxEntryBytes, display + path);
+            return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, display + path);
         }
     }
 
     @Override
     public InputStream open(String path) throws IOException {
-        ZipEntry entry = entries.get(path);
+        ZipEntry entry = entry(path);
         return entry == null ? null : stream(entry);
     }
 
@@ -227,16 +246,16 @@ public final class ZipRoot implements ResourceRoot {
      * @return the signers, or {@code null}
      */
     public CodeSigner[] signers(String path) {
-        return entries.get(path) instanceof JarEntry je ? je.getCodeSigners() : null;
+        return entry(path) instanceof JarEntry je ? je.getCodeSigners() : null;
     }
 
     @Override
     public URL url(String path) {
-        if (!entries.containsKey(path)) {
+        if (entry(path) == null) {
             return null;
         }
         try {
-            return new URL("jar", "", -1, urlBase + path, handler);
+            return new URL("jar", "", -1, fileUrl().toExternalForm() + "!/" + prefix + path, handler);
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
         }
@@ -244,7 +263,20 @@ public final class ZipRoot implements ResourceRoot {
 
     @Override
     public CodeSource codeSource() {
-        return new CodeSource(fileUrl, (CodeSigner[]) null);
+        return new CodeSource(fileUrl(), (CodeSigner[]) null);
+    }
+
+    private URL fileUrl() {
+        URL url = fileUrl;
+        if (url == null) {
+            try {
+                url = file.toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new UncheckedIOException(e);
+            }
+            fileUrl = url;
+        }
+        return url;
     }
 
     @Override
@@ -272,10 +304,10 @@ public final class ZipRoot implements ResourceRoot {
             String spec = u.getFile();
             int bang = spec.indexOf("!/");
             String path = bang < 0 ? "" : spec.substring(bang + 2);
-            if (!path.startsWith(prefix) || !entries.containsKey(path.substring(prefix.length()))) {
+            ZipEntry entry = path.startsWith(prefix) ? entry(path.substring(prefix.length())) : null;
+            if (entry == null) {
                 throw new IOException("no entry " + path + " in " + display);
             }
-            String entryPath = path.substring(prefix.length());
             return new URLConnection(u) {
                 @Override
                 public void connect() {
@@ -284,16 +316,12 @@ public final class ZipRoot implements ResourceRoot {
 
                 @Override
                 public InputStream getInputStream() throws IOException {
-                    InputStream in = open(entryPath);
-                    if (in == null) {
-                        throw new IOException("no entry " + entryPath + " in " + display);
-                    }
-                    return in;
+                    return stream(entry);
                 }
 
                 @Override
                 public long getContentLengthLong() {
-                    return entries.get(entryPath).getSize();
+                    return entry.getSize();
                 }
             };
         }

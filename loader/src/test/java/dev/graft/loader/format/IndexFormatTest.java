@@ -77,6 +77,7 @@ class IndexFormatTest {
         "graft-index 1\\npoint a.P\\nextension a.B ordinal=0\\nextension a.B ordinal=1 | x.idx:4: extension a.B is listed twice under point a.P",
         "graft-index 1\\npoint a.P\\nextension a.B ordinal=0\\ndependency x\\ndependency x@1.x | x.idx:5: extension a.B names dependency 'x' twice",
         "graft-index 1\\nwhatever                             | x.idx:2: expected 'point', 'extension' or 'dependency', found 'whatever'",
+        "graft-index 1\\npoint a.P\\nextension a.B ordinal=0\\npoint a.Q\\npoint a.P | x.idx:5: point a.P is listed twice; list each point once, with all its extensions",
     })
     void namesFileLineExpectedAndFound(String text, String message) {
         FormatException e = assertThrows(FormatException.class, () -> IndexFormat.read(text.replace("\\n", "\n"), "x.idx"));

@@ -1,0 +1,55 @@
+package dev.graft.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Writes the generated classes in each peer's own archive format, deterministically. */
+final class Archives {
+
+    private static final LocalDateTime TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
+
+    private Archives() {
+    }
+
+    /** Every file below {@code dir} that {@code keep} accepts, by entry path. */
+    static Map<String, byte[]> files(Path dir, Predicate<String> keep) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) walk::iterator) {
+                String name = dir.relativize(f).toString().replace('\\', '/');
+                if (Files.isRegularFile(f) && keep.test(name)) {
+                    files.put(name, Files.readAllBytes(f));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Writes a zip (or jar) with the entries, each under {@code prefix}. */
+    static void write(Path target, String prefix, Map<String, byte[]> entries) throws IOException {
+        Files.createDirectories(target.getParent());
+        try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : new TreeMap<>(entries).entrySet()) {
+                ZipEntry entry = new ZipEntry(prefix + e.getKey());
+                entry.setTimeLocal(TIME);
+                zip.putNextEntry(entry);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+
+    static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.graft.loader.internal;
+
+import dev.graft.loader.ArchiveLimits;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * One pass over a plugin zip's central directory that checks it and sorts its entries: the entry
+ * count against the limit, no duplicate names, no name that is absolute or leads outside the
+ * archive, nothing in {@code lib/} but jars directly under it; the entries of {@code classes/} and
+ * the jars of {@code lib/}.
+ *
+ * @param classes the directories of the entries under {@code classes/}
+ * @param libraries the {@code lib/*.jar} entries, sorted by name
+ */
+record ZipListing(ZipRoot.Directories classes, List<ZipEntry> libraries) {
+
+    private static final String CLASSES = "classes/";
+    private static final String LIB = "lib/";
+    private static final java.util.Comparator<ZipEntry> BY_NAME = new java.util.Comparator<>() {
+        @Override
+        public int compare(ZipEntry a, ZipEntry b) {
+            return a.getName().compareTo(b.getName());
+        }
+    };
+
+    static ZipListing of(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
+        int size = zip.size();
+        if (size == 0) {
+            throw new ArchiveException(display + " is empty");
+        }
+        if (size > limits.maxEntries()) {
+            throw new ArchiveException(display + " has " + size + " entries, more than the limit of " + limits.maxEntries());
+        }
+        Set<String> names = new HashSet<>(size * 2);
+        ZipRoot.Directories classes = new ZipRoot.Directories();
+        List<ZipEntry> libraries = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+            ZipEntry e = en.nextElement();
+            String name = e.getName();
+            if (!names.add(name)) {
+                throw new ArchiveException(display + " holds the entry '" + name + "' twice");
+            }
+            if (escapes(name)) {
+                throw new ArchiveException(display + " holds the entry '" + name
+                        + "', whose path is absolute or leads outside the archive");
+            }
+            if (e.isDirectory()) {
+                continue;
+            }
+            if (name.startsWith(CLASSES)) {
+                classes.add(name.substring(CLASSES.length()));
+            } else if (name.startsWith(LIB)) {
+                if (!isLibraryJar(name)) {
+                    throw new ArchiveException(display + "!/" + name + ": lib/ may hold only .jar files, directly;"
+                            + " found '" + name + "'");
+                }
+                libraries.add(e);
+            }
+        }
+        libraries.sort(BY_NAME);
+        return new ZipListing(classes, libraries);
+    }
+
+    /** An absolute path, a Windows drive or separator, or a {@code ..} segment. */
+    static boolean escapes(String name) {
+        if (name.startsWith("/") || name.indexOf('\\') >= 0
+                || (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0)))) {
+            return true;
+        }
+        int start = 0;
+        while (start <= name.length()) {
+            int slash = name.indexOf('/', start);
+            int end = slash < 0 ? name.length() : slash;
+            if (end - start == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.') {
+                return true;
+            }
+            if (slash < 0) {
+                return false;
+            }
+            start = slash + 1;
+        }
+        return false;
+    }
+
+    private static boolean isLibraryJar(String name) {
+        return name.endsWith(".jar") && name.length() > LIB.length() + 4 && name.indexOf('/', LIB.length()) < 0;
+    }
+}

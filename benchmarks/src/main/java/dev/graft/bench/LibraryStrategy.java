@@ -92,7 +92,9 @@ public final class LibraryStrategy {
                     Map<String, byte[]> files = new HashMap<>();
                     try (InputStream raw = zip.getInputStream(e); ZipInputStream in = new ZipInputStream(raw)) {
                         for (ZipEntry inner = in.getNextEntry(); inner != null; inner = in.getNextEntry()) {
-                            files.put(inner.getName(), in.readAllBytes());
+                            if (!inner.isDirectory()) {
+                                files.put(inner.getName(), in.readAllBytes());
+                            }
                         }
                     }
                     entries += files.size();

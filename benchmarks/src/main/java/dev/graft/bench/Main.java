@@ -27,14 +27,19 @@ public final class Main {
      */
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "coldstart" : args[0];
+        if (command.equals("jmh")) {
+            org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Map<String, String> options = options(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         int runs = Integer.parseInt(options.getOrDefault("runs", command.equals("coldstart") ? "3" : "5"));
         switch (command) {
             case "coldstart" -> coldStart(options, runs);
-            case "processor" -> System.out.println(ProcessorCost.format(
-                    ProcessorCost.run(Integer.parseInt(options.getOrDefault("classes", "2000")), runs), runs));
+            case "processor" -> {
+                int classes = Integer.parseInt(options.getOrDefault("classes", "2000"));
+                System.out.println(ProcessorCost.format(ProcessorCost.run(classes, runs), classes, runs));
+            }
             case "libs" -> System.out.println(LibraryStrategy.format(LibraryStrategy.run(runs), runs));
-            case "jmh" -> org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.err.println("commands: coldstart, processor, libs, jmh (see docs/BENCHMARKS.md)");
                 System.exit(2);

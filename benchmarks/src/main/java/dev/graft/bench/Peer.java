@@ -162,10 +162,8 @@ enum Peer {
     }
 
     private static PluginRuntime.Builder graft(Path folder) {
-        PluginRuntime.Builder builder = PluginRuntime.builder().pluginDirectory(folder).hostVersion("1.0.0")
-                .sharedPackages("bench.api").cache(folder.resolveSibling(".graft-cache-" + folder.getFileName()), 1L << 30);
-        Integer parallelism = Integer.getInteger("bench.parallelism");
-        return parallelism == null ? builder : builder.parallelism(parallelism);
+        return PluginRuntime.builder().pluginDirectory(folder).hostVersion("1.0.0").sharedPackages("bench.api")
+                .cache(folder.resolveSibling(".graft-cache-" + folder.getFileName()), 1L << 30);
     }
 
     private static long sum(List<Point0> points) {

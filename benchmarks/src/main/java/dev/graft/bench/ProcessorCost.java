@@ -102,9 +102,10 @@ final class ProcessorCost {
         return String.join(File.pathSeparator, java.util.Arrays.stream(entries).map(Path::toString).toList());
     }
 
-    static String format(Map<Setup, Stats> stats, int runs) {
-        StringBuilder out = new StringBuilder(String.format("javac over one plugin of 2,000 @Extension classes, fresh"
-                + " process each, %d runs, median [min-max]%n%n| processor | time | vs pf4j |%n|---|---|---|%n", runs));
+    static String format(Map<Setup, Stats> stats, int classes, int runs) {
+        StringBuilder out = new StringBuilder(String.format("javac over one plugin of %d @Extension classes, fresh"
+                + " process each, %d runs, median [min-max]%n%n| processor | time | vs pf4j |%n|---|---|---|%n", classes,
+                runs));
         double pf4j = stats.get(Setup.PF4J).median();
         stats.forEach((s, st) -> out.append(String.format("| %s | %s | %.2fx |%n", s, st.format(" ms"), st.median() / pf4j)));
         double ratio = stats.get(Setup.GRAFT).median() / pf4j;

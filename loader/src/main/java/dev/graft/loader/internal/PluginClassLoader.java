@@ -201,6 +201,10 @@ public final class PluginClassLoader extends ClassLoader {
      * @throws ClassNotFoundException if the class file cannot be read or this loader is closed
      */
     Class<?> loadLocal(String name) throws ClassNotFoundException {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+            return loaded;
+        }
         String path = name.replace('.', '/') + ".class";
         ResourceRoot[] holders = rootsByDirectory.get(ResourceRoot.directoryOf(path));
         if (holders == null) {

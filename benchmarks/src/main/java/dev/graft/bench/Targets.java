@@ -21,15 +21,17 @@ final class Targets {
                 continue;
             }
             double g = graft.ms().median();
-            if (rows.containsKey(Peer.PF4J)) {
+            // the issue sets the speed targets at N = 1000 and 5000; smaller N are shown, not judged
+            boolean judged = n >= 1000;
+            if (judged && rows.containsKey(Peer.PF4J)) {
                 double ratio = rows.get(Peer.PF4J).ms().median() / g;
                 lines.add(verdict(ratio >= 2, "N=%d: Graft %.2fx faster than pf4j (target >= 2x)", n, ratio));
             }
-            if (rows.containsKey(Peer.SERVICE_LOADER)) {
+            if (judged && rows.containsKey(Peer.SERVICE_LOADER)) {
                 double ratio = rows.get(Peer.SERVICE_LOADER).ms().median() / g;
                 lines.add(verdict(ratio > 1, "N=%d: Graft %.2fx faster than ServiceLoader (target > 1x)", n, ratio));
             }
-            if (rows.containsKey(Peer.GRAFT_LIST) && rows.containsKey(Peer.FLOOR)) {
+            if (judged && rows.containsKey(Peer.GRAFT_LIST) && rows.containsKey(Peer.FLOOR)) {
                 double ratio = rows.get(Peer.GRAFT_LIST).ms().median() / rows.get(Peer.FLOOR).ms().median();
                 lines.add(verdict(ratio <= 1.5, "N=%d: listing without instantiating = %.2fx the floor (target <= 1.5x)",
                         n, ratio));

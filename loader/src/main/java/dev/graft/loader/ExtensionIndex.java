@@ -259,7 +259,7 @@ public final class ExtensionIndex {
                     result.add(new ExtensionDescriptor(point, className, ordinal, List.of()));
                 }
             } catch (IOException e) {
-                System.getLogger("dev.graft.loader").log(System.Logger.Level.WARNING,
+                Log.log(System.Logger.Level.WARNING,
                         "pf4j extension {0} of plugin ''{1}'' is skipped: its class file cannot be read: {2}",
                         className, pluginId, e.getMessage());
             }

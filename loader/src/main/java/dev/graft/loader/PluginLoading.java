@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PluginLoading {
 
-    private static final System.Logger LOG = System.getLogger("dev.graft.loader");
     /** Below this many archives per thread, another thread costs more than it saves. */
     private static final int MIN_ARCHIVES_PER_THREAD = 16;
 
@@ -204,7 +203,7 @@ final class PluginLoading {
                         v.failed() ? PluginState.FAILED : PluginState.DISABLED, v.reason());
                 closeQuietly(p.archive());
             }
-            LOG.log(System.Logger.Level.WARNING, "plugin {0} {1}: {2}", status.name(),
+            Log.log(System.Logger.Level.WARNING, "plugin {0} {1}: {2}", status.name(),
                     status.state() == PluginState.FAILED ? "failed to load" : "is disabled", status.reason());
             others.add(status);
         }
@@ -218,7 +217,7 @@ final class PluginLoading {
         try {
             archive.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not close " + archive.source() + ": " + e.getMessage());
+            Log.log(System.Logger.Level.WARNING, "could not close " + archive.source() + ": " + e.getMessage());
         }
     }
 

@@ -52,7 +52,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PluginRuntime implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("dev.graft.loader");
 
     private final PluginLoading.Settings settings;
     private final ExtensionFactory factory;
@@ -161,7 +160,7 @@ public final class PluginRuntime implements AutoCloseable {
                 result.add(c.entry().instance(point, factory));
             } catch (ExtensionException e) {
                 if (reported.add(c.entry())) {
-                    LOG.log(System.Logger.Level.WARNING, e.getMessage(), e);
+                    Log.log(System.Logger.Level.WARNING, e.getMessage(), e);
                 }
             }
         }
@@ -268,7 +267,7 @@ public final class PluginRuntime implements AutoCloseable {
     private static void release(LoadedPlugin p) {
         p.loaders().close();
         PluginLoading.closeQuietly(p.archive());
-        LOG.log(System.Logger.Level.DEBUG, "unloaded plugin {0}", p);
+        Log.log(System.Logger.Level.DEBUG, "unloaded plugin {0}", p);
     }
 
     /** Unloads every plugin, closing every class loader and releasing every file handle. */
@@ -305,7 +304,7 @@ public final class PluginRuntime implements AutoCloseable {
         try {
             settings.cache().purge(inUse);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not purge the library cache " + settings.cache().directory()
+            Log.log(System.Logger.Level.WARNING, "could not purge the library cache " + settings.cache().directory()
                     + ": " + e.getMessage());
         }
     }

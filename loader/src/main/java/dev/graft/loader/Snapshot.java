@@ -16,7 +16,6 @@ final class Snapshot {
 
     static final Snapshot EMPTY = new Snapshot(List.of(), List.of());
 
-    private static final System.Logger LOG = System.getLogger("dev.graft.loader");
     /** By ordinal, then plugin id, then class name. */
     private static final Comparator<Candidate> ORDER = new Comparator<>() {
         @Override
@@ -89,7 +88,7 @@ final class Snapshot {
             for (ExtensionEntry entry : plugin.index().entries(point)) {
                 String reason = skipReason(plugin, entry);
                 if (reason != null) {
-                    LOG.log(System.Logger.Level.DEBUG, "skipping extension {0} of plugin ''{1}'' for {2}: {3}",
+                    Log.log(System.Logger.Level.DEBUG, "skipping extension {0} of plugin ''{1}'' for {2}: {3}",
                             entry.className(), plugin.id(), point, reason);
                 }
                 result.add(new Candidate(plugin, entry, reason));

@@ -24,8 +24,11 @@ public final class Version implements Comparable<Version> {
     private static final String EXPECTED = "expected a semantic version MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD],"
             + " for example 1.4.0 or 2.0.0-rc.1";
 
-    private static final Pattern BUILD_TOOL = Pattern.compile(
-            "v?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:[-.]([0-9A-Za-z][0-9A-Za-z.-]*))?(?:\\+([0-9A-Za-z.-]+))?");
+    /** Compiled on first use: most versions are strict and never need it. */
+    private static final class BuildTool {
+        static final Pattern PATTERN = Pattern.compile(
+                "v?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:[-.]([0-9A-Za-z][0-9A-Za-z.-]*))?(?:\\+([0-9A-Za-z.-]+))?");
+    }
 
     private final String text;
     private final long major;
@@ -161,7 +164,7 @@ public final class Version implements Comparable<Version> {
         if (strict != null) {
             return strict;
         }
-        Matcher m = BUILD_TOOL.matcher(trimmed);
+        Matcher m = BuildTool.PATTERN.matcher(trimmed);
         if (!m.matches()) {
             throw new SyntaxException(text, "expected a version such as 1.4.0, 1.4 or 1.4.0-SNAPSHOT");
         }

@@ -65,6 +65,10 @@ public final class VersionRange {
      */
     public static VersionRange parse(String text) {
         Objects.requireNonNull(text, "text");
+        VersionRange simple = simple(text);
+        if (simple != null) {
+            return simple;
+        }
         String normal = text.trim().replaceAll("\\s+", " ");
         if (normal.isEmpty()) {
             throw new SyntaxException(text, "the range is empty; expected " + SYNTAX);
@@ -83,6 +87,65 @@ public final class VersionRange {
         }
         String canonical = String.join(" || ", java.util.Arrays.stream(sections).map(String::trim).toList());
         return new VersionRange(canonical, List.copyOf(alternatives));
+    }
+
+    /**
+     * The common case read without regular expressions, which cost more than the rest of a
+     * plugin's manifest in a cold JVM: one comparator without spaces, an optional operator and up
+     * to three numeric or wildcard parts ({@code ^1.4.0}, {@code >=2}, {@code 1.x}, {@code *}).
+     *
+     * @return the range, or {@code null} if {@code text} is anything else, including anything
+     *     malformed, which the full grammar then reads and reports
+     */
+    private static VersionRange simple(String text) {
+        int n = text.length();
+        int i = 0;
+        String operator = "";
+        if (text.startsWith(">=") || text.startsWith("<=")) {
+            operator = text.substring(0, 2);
+        } else if (n > 0 && "<>=~^".indexOf(text.charAt(0)) >= 0) {
+            operator = text.substring(0, 1);
+        }
+        i = operator.length();
+        long[] parts = {-1, -1, -1};
+        int count = 0;
+        boolean wildcard = false;
+        while (true) {
+            if (i >= n || count == 3) {
+                return null;
+            }
+            char c = text.charAt(i);
+            if (c == 'x' || c == 'X' || c == '*') {
+                wildcard = true;
+                i++;
+            } else if (c >= '0' && c <= '9' && !wildcard) {
+                int start = i;
+                while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                    i++;
+                }
+                if (i - start > 9 || (c == '0' && i - start > 1)) {
+                    return null;
+                }
+                parts[count] = Long.parseLong(text, start, i, 10);
+            } else {
+                return null;
+            }
+            count++;
+            if (i == n) {
+                break;
+            }
+            if (text.charAt(i) != '.') {
+                return null;
+            }
+            i++;
+        }
+        Partial partial = new Partial(parts[0], parts[1], parts[2], "");
+        List<Comparator> comparators = switch (operator) {
+            case "^" -> caret(partial);
+            case "~" -> tilde(partial);
+            default -> xRange(operator, partial);
+        };
+        return new VersionRange(text, List.of(List.copyOf(comparators)));
     }
 
     private static List<Comparator> parseSection(String input, String section) {

@@ -92,6 +92,18 @@ class VersionRangeTest {
         assertTrue(e.getMessage().startsWith("'" + text + "'"), "quotes the input: " + e.getMessage());
     }
 
+    /** A range with a leading space skips the regex-free reading of simple ranges; both must agree. */
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "x", "1", "1.2", "1.2.3", "1.x", "1.2.*", "^0.0.1", "^0.2", "^1.2.3", "~1",
+        "~1.2", "~0.2.3", ">=1.2.3", ">1.2", "<2", "<=2.0.0", "=1.2.3", ">=*", "<1.x", "^x", "~*"})
+    void readsSimpleRangesAsTheFullGrammarDoes(String text) {
+        VersionRange simple = VersionRange.parse(text);
+        VersionRange full = VersionRange.parse(" " + text);
+        assertEquals(full.reduced(), simple.reduced(), text);
+        assertEquals(full.toString(), simple.toString(), text);
+        assertEquals(full, simple, text);
+    }
+
     @Test
     void rejectsAnEmptyRange() {
         SyntaxException e = assertThrows(SyntaxException.class, () -> VersionRange.parse("  "));

@@ -219,22 +219,22 @@ public final class PluginClassLoader extends ClassLoader {
                 throw new ClassNotFoundException(name + " (plugin '" + pluginId + "' is unloaded)");
             }
             for (ResourceRoot root : holders) {
-                if (root.contains(path)) {
-                    return define(name, path, root);
+                byte[] bytes;
+                try {
+                    bytes = root.read(path);
+                } catch (IOException e) {
+                    throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': cannot read "
+                            + root.describe() + path + ": " + e.getMessage() + ")", e);
+                }
+                if (bytes != null) {
+                    return define(name, bytes, root);
                 }
             }
             return null;
         }
     }
 
-    private Class<?> define(String name, String path, ResourceRoot root) throws ClassNotFoundException {
-        byte[] bytes;
-        try {
-            bytes = root.read(path);
-        } catch (IOException e) {
-            throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': cannot read " + root.describe() + path
-                    + ": " + e.getMessage() + ")", e);
-        }
+    private Class<?> define(String name, byte[] bytes, ResourceRoot root) throws ClassNotFoundException {
         definePackage(packageOf(name), root);
         try {
             return defineClass(name, bytes, 0, bytes.length, domain(root));

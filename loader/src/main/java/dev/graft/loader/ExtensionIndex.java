@@ -2,8 +2,8 @@ package dev.graft.loader;
 
 import dev.graft.loader.format.FormatException;
 import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.internal.ArchiveOpener;
 import dev.graft.loader.internal.ClassHeader;
+import dev.graft.loader.internal.Pf4jIndex;
 import dev.graft.loader.internal.PluginClassLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,9 +91,9 @@ public final class ExtensionIndex {
             if (graft != null) {
                 return of(pluginId, pluginLoader, IndexFormat.read(text(graft), graft.toExternalForm()));
             }
-            URL pf4j = ownResource(pluginLoader, ArchiveOpener.PF4J_INDEX);
+            URL pf4j = ownResource(pluginLoader, Pf4jIndex.PATH);
             if (pf4j != null) {
-                return flat(pluginId, pluginLoader, classNames(text(pf4j)));
+                return flat(pluginId, pluginLoader, Pf4jIndex.read(text(pf4j), pf4j.toExternalForm()));
             }
             return of(pluginId, pluginLoader, List.of());
         } catch (IOException e) {
@@ -123,17 +123,6 @@ public final class ExtensionIndex {
         try (InputStream in = url.openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static List<String> classNames(String text) {
-        List<String> names = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            String name = line.strip();
-            if (!name.isEmpty() && !name.startsWith("#")) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 
     static ExtensionIndex of(String pluginId, ClassLoader loader, List<ExtensionDescriptor> descriptors) {

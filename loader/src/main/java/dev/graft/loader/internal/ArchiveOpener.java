@@ -5,7 +5,6 @@ import dev.graft.loader.ExtensionDescriptor;
 import dev.graft.loader.PluginManifest;
 import dev.graft.loader.format.FormatException;
 import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.format.JavaNames;
 import dev.graft.loader.format.ManifestFormat;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -28,9 +27,6 @@ import java.util.zip.ZipFile;
  * {@code docs/class-loading.md}.
  */
 public final class ArchiveOpener {
-
-    /** The pf4j extension index, a flat list of class names. */
-    public static final String PF4J_INDEX = "META-INF/extensions.idx";
 
     private static final String CLASSES = "classes/";
     private static final String LIB = "lib/";
@@ -223,25 +219,11 @@ public final class ArchiveOpener {
 
     private PluginArchive pf4j(Path path, PluginArchive.Layout layout, PluginManifest manifest,
             ResourceRoot classes, List<ResourceRoot> libraries, List<Closeable> owned) throws IOException {
-        List<String> classNames = new ArrayList<>();
-        byte[] index = classes.read(PF4J_INDEX);
-        if (index != null) {
-            String source = classes.describe() + PF4J_INDEX;
-            int number = 0;
-            for (String line : text(index).split("\n")) {
-                number++;
-                String name = line.strip();
-                if (name.isEmpty() || name.startsWith("#")) {
-                    continue;
-                }
-                if (!JavaNames.isBinaryName(name)) {
-                    throw new FormatException(source, number, "expected a class name, found '" + name + "'");
-                }
-                classNames.add(name);
-            }
-        }
+        byte[] index = classes.read(Pf4jIndex.PATH);
+        List<String> classNames = index == null ? List.of()
+                : Pf4jIndex.read(text(index), classes.describe() + Pf4jIndex.PATH);
         return new PluginArchive(path, layout, PluginArchive.Metadata.PF4J, manifest, classes,
-                List.copyOf(libraries), List.of(), List.copyOf(classNames), List.copyOf(owned));
+                List.copyOf(libraries), List.of(), classNames, List.copyOf(owned));
     }
 
     private static String text(byte[] bytes) {

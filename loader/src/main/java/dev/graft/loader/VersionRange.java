@@ -99,14 +99,13 @@ public final class VersionRange {
      */
     private static VersionRange simple(String text) {
         int n = text.length();
-        int i = 0;
         String operator = "";
         if (text.startsWith(">=") || text.startsWith("<=")) {
             operator = text.substring(0, 2);
         } else if (n > 0 && "<>=~^".indexOf(text.charAt(0)) >= 0) {
             operator = text.substring(0, 1);
         }
-        i = operator.length();
+        int i = operator.length();
         long[] parts = {-1, -1, -1};
         int count = 0;
         boolean wildcard = false;

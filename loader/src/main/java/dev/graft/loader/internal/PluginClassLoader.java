@@ -161,11 +161,9 @@ public final class PluginClassLoader extends ClassLoader {
 
     private Class<?> route(String name) throws ClassNotFoundException {
         String pkg = packageOf(name);
-        if (JdkPackages.contains(pkg)) {
-            return getParent().loadClass(name);
-        }
-        if (shared.matches(pkg)) {
-            return host.loadClass(name);
+        ClassLoader owner = owner(pkg);
+        if (owner != null) {
+            return owner.loadClass(name);
         }
         PluginClassLoader[] sources = routes.classes().get(pkg);
         if (sources != null) {
@@ -185,7 +183,22 @@ public final class PluginClassLoader extends ClassLoader {
                 + " the packages its dependencies export, and host fallback is off)");
     }
 
-    private static String describe(PluginClassLoader[] sources) {
+    /**
+     * The loader that owns a package outright, for classes and resources alike: the JDK's for its
+     * packages, the host's for shared ones; {@code null} when the plugin's routes decide. (The
+     * unnamed package is never the JDK's.)
+     */
+    private ClassLoader owner(String pkg) {
+        if (JdkPackages.contains(pkg)) {
+            return getParent();
+        }
+        if (shared.matches(pkg)) {
+            return host;
+        }
+        return null;
+    }
+
+        private static String describe(PluginClassLoader[] sources) {
         List<String> names = new ArrayList<>();
         for (PluginClassLoader s : sources) {
             names.add(s.getName());
@@ -299,12 +312,9 @@ public final class PluginClassLoader extends ClassLoader {
     @Override
     public URL getResource(String name) {
         String dir = ResourceRoot.directoryOf(name);
-        String pkg = dir.replace('/', '.');
-        if (!dir.isEmpty() && JdkPackages.contains(pkg)) {
-            return getParent().getResource(name);
-        }
-        if (shared.matches(pkg)) {
-            return host.getResource(name);
+        ClassLoader owner = owner(dir.replace('/', '.'));
+        if (owner != null) {
+            return owner.getResource(name);
         }
         PluginClassLoader[] sources = routes.resources().get(dir);
         if (sources != null) {
@@ -321,12 +331,9 @@ public final class PluginClassLoader extends ClassLoader {
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
         String dir = ResourceRoot.directoryOf(name);
-        String pkg = dir.replace('/', '.');
-        if (!dir.isEmpty() && JdkPackages.contains(pkg)) {
-            return getParent().getResources(name);
-        }
-        if (shared.matches(pkg)) {
-            return host.getResources(name);
+        ClassLoader owner = owner(dir.replace('/', '.'));
+        if (owner != null) {
+            return owner.getResources(name);
         }
         Set<URL> urls = new LinkedHashSet<>();
         PluginClassLoader[] sources = routes.resources().get(dir);

@@ -64,6 +64,33 @@ class ArchiveFormatsTest {
         }
     }
 
+    /** Zips up to 64 KiB are read whole into memory, larger ones through ZipFile: both serve the same. */
+    @Test
+    void zipsReadWholeAndZipsReadThroughZipFileServeTheSame() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("p"));
+        byte[] noise = new byte[100_000];
+        new java.util.Random(7).nextBytes(noise);
+        hello("small", "small").resource("data/blob.bin", new byte[] {1, 2, 3}).zip(dir);
+        hello("large", "large").resource("data/blob.bin", noise).zip(dir);
+        assertTrue(Files.size(dir.resolve("small.zip")) < 64 * 1024);
+        assertTrue(Files.size(dir.resolve("large.zip")) > 64 * 1024);
+        try (PluginRuntime runtime = runtime(dir)) {
+            assertEquals(List.of("large", "small"),
+                    runtime.extensions(Greeter.class).stream().map(Greeter::greet).sorted().toList());
+            for (String id : List.of("small", "large")) {
+                ClassLoader loader = runtime.plugin(id).orElseThrow().classLoader();
+                try (var in = loader.getResourceAsStream("data/blob.bin")) {
+                    assertEquals(id.equals("small") ? 3 : noise.length, in.readAllBytes().length, id);
+                }
+                URL url = loader.getResource("data/blob.bin");
+                assertTrue(url.toExternalForm().endsWith(id + ".zip!/classes/data/blob.bin"), url.toExternalForm());
+                try (var in = url.openStream()) {
+                    assertEquals(id.equals("small") ? 3 : noise.length, in.readAllBytes().length, id);
+                }
+            }
+        }
+    }
+
     private Path pf4jAnnotation() {
         return TestPlugin.in(tmp, "pf4j-api").java("org.pf4j.Extension", "package org.pf4j;"
                 + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"

@@ -93,11 +93,13 @@ public final class ArchiveOpener {
 
     private PluginArchive openZip(Path path, List<Closeable> owned) throws IOException {
         String display = path.getFileName().toString();
-        ZipFile zip;
-        try {
-            zip = new ZipFile(path.toFile());
-        } catch (ZipException e) {
-            throw new ArchiveException(display + " is not a readable zip (" + e.getMessage() + ")", e);
+        ZipSource zip = SmallZip.read(path);
+        if (zip == null) {
+            try {
+                zip = ZipSource.of(new ZipFile(path.toFile()));
+            } catch (ZipException e) {
+                throw new ArchiveException(display + " is not a readable zip (" + e.getMessage() + ")", e);
+            }
         }
         owned.add(zip);
         ZipListing listing = ZipListing.of(zip, display, limits);

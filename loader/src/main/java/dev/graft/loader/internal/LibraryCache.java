@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Where the jars bundled in a plugin zip's {@code lib/} are extracted, each under the SHA-256 of
@@ -64,7 +63,7 @@ public final class LibraryCache {
      * @return the extracted jar
      * @throws IOException if the entry cannot be read or written, or breaks a limit
      */
-    public Path extract(ZipFile zip, ZipEntry entry, String display, Budget budget) throws IOException {
+    Path extract(ZipSource zip, ZipEntry entry, String display, Budget budget) throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "extract-", ".tmp");
         try {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * One pass over a plugin zip's central directory that checks it and sorts its entries: the entry
@@ -29,7 +28,7 @@ record ZipListing(ZipRoot.Directories classes, List<ZipEntry> libraries) {
         }
     };
 
-    static ZipListing of(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
+    static ZipListing of(ZipSource zip, String display, ArchiveLimits limits) throws ArchiveException {
         int size = zip.size();
         if (size == 0) {
             throw new ArchiveException(display + " is empty");

@@ -37,7 +37,7 @@ public final class ZipRoot implements ResourceRoot {
     private final Path file;
     private final String display;
     private final String prefix;
-    private final ZipFile zip;
+    private final ZipSource zip;
     private final boolean ownsZip;
     private final Set<String> directories;
     private final Set<String> classDirectories;
@@ -47,8 +47,8 @@ public final class ZipRoot implements ResourceRoot {
     private volatile URL fileUrl;
     private volatile boolean closed;
 
-    private ZipRoot(Path file, String display, ZipFile zip, boolean ownsZip, String prefix, Directories dirs,
-            ArchiveLimits limits) throws IOException {
+    private ZipRoot(Path file, String display, ZipSource zip, boolean ownsZip, String prefix, Directories dirs,
+            ArchiveLimits limits, Manifest manifest) {
         this.file = file;
         this.display = display;
         this.zip = zip;
@@ -57,7 +57,7 @@ public final class ZipRoot implements ResourceRoot {
         this.directories = dirs.all;
         this.classDirectories = dirs.withClasses;
         this.maxEntryBytes = limits.maxEntryBytes();
-        this.manifest = zip instanceof JarFile jar && prefix.isEmpty() ? jar.getManifest() : null;
+        this.manifest = manifest;
     }
 
     /** The directories of a root's entries, and those holding classes, gathered in one pass. */
@@ -121,7 +121,7 @@ public final class ZipRoot implements ResourceRoot {
                     dirs.add(e.getName());
                 }
             }
-            return new ZipRoot(file, display, jar, true, "", dirs, limits);
+            return new ZipRoot(file, display, ZipSource.of(jar), true, "", dirs, limits, jar.getManifest());
         } catch (IOException | RuntimeException e) {
             jar.close();
             throw e;
@@ -138,7 +138,7 @@ public final class ZipRoot implements ResourceRoot {
      * @param limits the bounds to enforce
      * @return the root
      */
-    public static ZipRoot view(Path file, ZipFile zip, String prefix, ArchiveLimits limits) throws IOException {
+    static ZipRoot view(Path file, ZipSource zip, String prefix, ArchiveLimits limits) {
         Directories dirs = new Directories();
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
             ZipEntry e = en.nextElement();
@@ -150,9 +150,8 @@ public final class ZipRoot implements ResourceRoot {
     }
 
     /** A root over an open zip whose directories below {@code prefix} the caller has gathered. */
-    static ZipRoot view(Path file, ZipFile zip, String prefix, Directories dirs, ArchiveLimits limits)
-            throws IOException {
-        return new ZipRoot(file, file.getFileName() + "!/" + prefix, zip, false, prefix, dirs, limits);
+    static ZipRoot view(Path file, ZipSource zip, String prefix, Directories dirs, ArchiveLimits limits) {
+        return new ZipRoot(file, file.getFileName() + "!/" + prefix, zip, false, prefix, dirs, limits, null);
     }
 
     /**

@@ -1,0 +1,302 @@
+package dev.graft.loader.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+
+/**
+ * A plugin zip small enough to be read whole, in one system call, and served from memory.
+ *
+ * <p>Opening a zip with {@link java.util.zip.ZipFile} costs a stat for its file key, several reads
+ * to find and load the central directory, a native handle and a cleaner; reading each entry costs
+ * two more reads. For the common plugin (its own classes, a few kilobytes, no bundled jar) that is
+ * most of the time Graft spends per plugin at start-up (docs/BENCHMARKS.md). A file of at most
+ * {@link #MAX_BYTES} is read into one array instead; its central directory is parsed from it and
+ * entries are inflated from it. No file handle stays open.
+ *
+ * <p>Only plain zips take this path: one disk, no zip64 record, no encryption, no data before the
+ * first entry, entries stored or deflated, ASCII names. {@link #read(Path)} returns {@code null} for
+ * anything else (and for a file it cannot read), and the caller falls back to {@code ZipFile}, so
+ * that unusual archives get the JDK's handling and the JDK's error messages. The checks made here
+ * are the bounds every offset must meet; the rules on entry names and counts are
+ * {@link ZipListing}'s, for both paths.
+ */
+final class SmallZip implements ZipSource {
+
+    /** The largest file read whole: 64 KiB, one read, and at most that much heap per plugin. */
+    static final int MAX_BYTES = 64 * 1024;
+
+    private static final int LOC_SIG = 0x04034b50;
+    private static final int CEN_SIG = 0x02014b50;
+    private static final int END_SIG = 0x06054b50;
+    private static final int LOC_HEADER = 30;
+    private static final int CEN_HEADER = 46;
+    private static final int END_HEADER = 22;
+    private static final int ZIP64_EXTRA = 0x0001;
+
+    private final Entry[] entries;
+    private final Map<String, Entry> byName;
+    private final int cenStart;
+    private volatile byte[] bytes;
+
+    private SmallZip(byte[] bytes, Entry[] entries, Map<String, Entry> byName, int cenStart) {
+        this.bytes = bytes;
+        this.entries = entries;
+        this.byName = byName;
+        this.cenStart = cenStart;
+    }
+
+    /**
+     * Reads a zip whole if it is small and plain.
+     *
+     * @param file the zip
+     * @return the zip, or {@code null} if it is larger than {@link #MAX_BYTES}, not a plain zip, or
+     *     unreadable: open it with {@code ZipFile} instead
+     */
+    static SmallZip read(Path file) {
+        byte[] bytes;
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            if (length < END_HEADER || length > MAX_BYTES) {
+                return null;
+            }
+            bytes = new byte[(int) length];
+            in.readFully(bytes);
+            if (in.read() >= 0) {
+                return null; // grew while being read
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return parse(bytes);
+    }
+
+    /**
+     * Parses a zip held in memory.
+     *
+     * @param bytes the whole file
+     * @return the zip, or {@code null} if it is not a plain zip
+     */
+    static SmallZip parse(byte[] bytes) {
+        int end = findEnd(bytes);
+        if (end < 0) {
+            return null;
+        }
+        int disk = u16(bytes, end + 4);
+        int cenDisk = u16(bytes, end + 6);
+        int onDisk = u16(bytes, end + 8);
+        int total = u16(bytes, end + 10);
+        long cenSize = u32(bytes, end + 12);
+        long cenStart = u32(bytes, end + 16);
+        if (disk != 0 || cenDisk != 0 || onDisk != total || total == 0xFFFF || cenStart + cenSize != end) {
+            return null;
+        }
+        Entry[] entries = new Entry[total];
+        Map<String, Entry> byName = new HashMap<>(total * 2);
+        int pos = (int) cenStart;
+        for (int i = 0; i < total; i++) {
+            if (pos + CEN_HEADER > end || u32(bytes, pos) != CEN_SIG) {
+                return null;
+            }
+            int flags = u16(bytes, pos + 8);
+            int method = u16(bytes, pos + 10);
+            long crc = u32(bytes, pos + 16);
+            long compressed = u32(bytes, pos + 20);
+            long size = u32(bytes, pos + 24);
+            int nameLength = u16(bytes, pos + 28);
+            int extraLength = u16(bytes, pos + 30);
+            int commentLength = u16(bytes, pos + 32);
+            long local = u32(bytes, pos + 42);
+            int name = pos + CEN_HEADER;
+            int next = name + nameLength + extraLength + commentLength;
+            if ((flags & 1) != 0 || (method != ZipEntry.STORED && method != ZipEntry.DEFLATED)
+                    || nameLength == 0 || next > end
+                    || (method == ZipEntry.STORED && compressed != size)
+                    || local + LOC_HEADER + compressed > cenStart
+                    || !isAscii(bytes, name, nameLength)
+                    || !plainExtra(bytes, name + nameLength, extraLength)) {
+                return null;
+            }
+            Entry entry = new Entry(new String(bytes, name, nameLength, StandardCharsets.ISO_8859_1), method,
+                    (int) local, (int) compressed, size, crc);
+            entries[i] = entry;
+            byName.putIfAbsent(entry.getName(), entry);
+            pos = next;
+        }
+        if (pos != end) {
+            return null;
+        }
+        return new SmallZip(bytes, entries, byName, (int) cenStart);
+    }
+
+    /** The end-of-central-directory record whose comment runs exactly to the end of the file. */
+    private static int findEnd(byte[] bytes) {
+        int lowest = Math.max(0, bytes.length - END_HEADER - 0xFFFF);
+        for (int at = bytes.length - END_HEADER; at >= lowest; at--) {
+            if (bytes[at] == 'P' && u32(bytes, at) == END_SIG && at + END_HEADER + u16(bytes, at + 20) == bytes.length) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] < 0x20) { // negative: not ASCII; below space: a control character
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Extra fields that exactly fill their space and include no zip64 record. */
+    private static boolean plainExtra(byte[] bytes, int from, int length) {
+        int at = from;
+        int end = from + length;
+        while (at + 4 <= end) {
+            int id = u16(bytes, at);
+            int size = u16(bytes, at + 2);
+            if (id == ZIP64_EXTRA) {
+                return false;
+            }
+            at += 4 + size;
+        }
+        return at == end;
+    }
+
+    @Override
+    public int size() {
+        return entries.length;
+    }
+
+    @Override
+    public Enumeration<? extends ZipEntry> entries() {
+        return new Enumeration<Entry>() {
+            private int next;
+
+            @Override
+            public boolean hasMoreElements() {
+                return next < entries.length;
+            }
+
+            @Override
+            public Entry nextElement() {
+                if (next >= entries.length) {
+                    throw new NoSuchElementException();
+                }
+                return entries[next++];
+            }
+        };
+    }
+
+    @Override
+    public ZipEntry getEntry(String name) {
+        if (bytes == null) {
+            throw new IllegalStateException("zip file closed");
+        }
+        Entry entry = byName.get(name);
+        if (entry == null && !name.endsWith("/")) {
+            entry = byName.get(name + "/");
+        }
+        return entry;
+    }
+
+    @Override
+    public InputStream getInputStream(ZipEntry zipEntry) throws IOException {
+        byte[] data = bytes;
+        if (data == null) {
+            throw new IllegalStateException("zip file closed");
+        }
+        Entry entry = zipEntry instanceof Entry e && byName.get(e.getName()) == e ? e : byName.get(zipEntry.getName());
+        if (entry == null) {
+            return null;
+        }
+        int local = entry.local;
+        if (u32(data, local) != LOC_SIG) {
+            throw new ZipException("invalid LOC header (bad signature) of " + entry.getName());
+        }
+        int start = local + LOC_HEADER + u16(data, local + 26) + u16(data, local + 28);
+        if (start + entry.compressed > cenStart) {
+            throw new ZipException("invalid LOC header (bad header size) of " + entry.getName());
+        }
+        InputStream raw = new ByteArrayInputStream(data, start, entry.compressed);
+        return entry.getMethod() == ZipEntry.STORED ? raw : new Inflating(raw);
+    }
+
+    @Override
+    public void close() {
+        bytes = null;
+    }
+
+    /** An entry and where its local header lies. */
+    private static final class Entry extends ZipEntry {
+        final int local;
+        final int compressed;
+
+        Entry(String name, int method, int local, int compressed, long size, long crc) {
+            super(name);
+            this.local = local;
+            this.compressed = compressed;
+            setMethod(method);
+            setCompressedSize(compressed);
+            setSize(size);
+            setCrc(crc);
+        }
+    }
+
+    /**
+     * Inflates raw deflate data. zlib may ask for one byte past the end of a raw stream; like the
+     * JDK's own zip streams, this gives it a zero byte once instead of failing.
+     */
+    private static final class Inflating extends InflaterInputStream {
+        private boolean eof;
+        private boolean ended;
+
+        Inflating(InputStream in) {
+            super(in, new Inflater(true), 512);
+        }
+
+        @Override
+        protected void fill() throws IOException {
+            if (eof) {
+                throw new EOFException("Unexpected end of ZLIB input stream");
+            }
+            len = in.read(buf, 0, buf.length);
+            if (len < 0) {
+                buf[0] = 0;
+                len = 1;
+                eof = true;
+            }
+            inf.setInput(buf, 0, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            if (!ended) {
+                ended = true;
+                inf.end();
+            }
+        }
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (u16(b, at) | (long) u16(b, at + 2) << 16) & 0xffffffffL;
+    }
+}

@@ -55,22 +55,32 @@ final class PluginLoading {
     record Outcome(List<LoadedPlugin> loaded, List<PluginStatus> statuses) {
     }
 
-    /** An archive after opening: either the archive or the failure. */
-    private record Prepared(Path source, PluginArchive archive, String failure, String failedId) {
+    /** An archive after opening: either the archive and its exports, or the failure. */
+    private record Prepared(Path source, PluginArchive archive, Map<String, Boolean> exports, String failure,
+            String failedId) {
     }
+
+    /** The order of the plugins that did not load: by name, then source. */
+    private static final Comparator<PluginStatus> BY_NAME_THEN_SOURCE = new Comparator<>() {
+        @Override
+        public int compare(PluginStatus a, PluginStatus b) {
+            int c = a.name().compareTo(b.name());
+            return c != 0 ? c : a.source().toString().compareTo(b.source().toString());
+        }
+    };
 
     private PluginLoading() {
     }
 
     static Outcome load(List<Path> sources, Settings settings, List<LoadedPlugin> alreadyLoaded) {
         List<Prepared> prepared = prepare(sources, settings);
-        Map<String, PluginArchive> byId = new HashMap<>();
+        Map<String, Prepared> byId = new HashMap<>();
         List<DependencyResolver.Candidate> candidates = new ArrayList<>();
         Map<String, String> failedIds = new HashMap<>();
         for (Prepared p : prepared) {
             if (p.archive() != null) {
                 candidates.add(new DependencyResolver.Candidate(p.archive().manifest(), name(p.source())));
-                byId.putIfAbsent(p.archive().manifest().id(), p.archive());
+                byId.putIfAbsent(p.archive().manifest().id(), p);
             } else if (p.failedId() != null) {
                 failedIds.put(p.failedId(), p.failure());
             }
@@ -133,14 +143,15 @@ final class PluginLoading {
         try {
             archive = opener.open(source);
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new Prepared(source, null, message(e), null);
+            return new Prepared(source, null, null, message(e), null);
         }
         try {
-            Linker.exports(archive.manifest(), packages(List.of(archive.classes())), packages(archive.libraries()));
-            return new Prepared(source, archive, null, null);
+            Map<String, Boolean> exports = Linker.exports(archive.manifest(), packages(List.of(archive.classes())),
+                    packages(archive.libraries()));
+            return new Prepared(source, archive, exports, null, null);
         } catch (IllegalArgumentException e) {
             closeQuietly(archive);
-            return new Prepared(source, null, e.getMessage() + " (" + name(source) + ")", archive.manifest().id());
+            return new Prepared(source, null, null, e.getMessage() + " (" + name(source) + ")", archive.manifest().id());
         }
     }
 
@@ -161,7 +172,8 @@ final class PluginLoading {
         return packages;
     }
 
-    private static LoadedPlugin link(PluginArchive archive, Map<String, LoadedPlugin> loaded, Linker.Host host) {
+    private static LoadedPlugin link(Prepared prepared, Map<String, LoadedPlugin> loaded, Linker.Host host) {
+        PluginArchive archive = prepared.archive();
         List<Linker.Pair> dependencies = new ArrayList<>();
         List<String> linkedIds = new ArrayList<>();
         for (Dependency d : archive.manifest().dependencies()) {
@@ -173,7 +185,7 @@ final class PluginLoading {
         for (String id : linkedIds) {
             dependencies.add(loaded.get(id).loaders());
         }
-        Linker.Pair pair = Linker.link(archive, dependencies, host);
+        Linker.Pair pair = Linker.link(archive, prepared.exports(), dependencies, host);
         String id = archive.manifest().id();
         ExtensionIndex index = archive.metadata() == PluginArchive.Metadata.PF4J
                 ? ExtensionIndex.flat(id, pair.classes(), archive.flatExtensions())
@@ -207,7 +219,7 @@ final class PluginLoading {
                     status.state() == PluginState.FAILED ? "failed to load" : "is disabled", status.reason());
             others.add(status);
         }
-        others.sort(Comparator.comparing(PluginStatus::name).thenComparing(s -> s.source().toString()));
+        others.sort(BY_NAME_THEN_SOURCE);
         List<PluginStatus> all = new ArrayList<>(bySource.values());
         all.addAll(others);
         return all;

@@ -5,6 +5,7 @@ import dev.graft.loader.internal.LibraryCache;
 import dev.graft.loader.internal.Linker;
 import dev.graft.loader.internal.PackageMatcher;
 import dev.graft.loader.internal.PluginClassLoader;
+import dev.graft.loader.internal.ResourceRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -295,11 +296,11 @@ public final class PluginRuntime implements AutoCloseable {
     private void purgeCache(List<LoadedPlugin> plugins) {
         Set<Path> inUse = new HashSet<>();
         for (LoadedPlugin p : plugins) {
-            p.archive().libraries().forEach(root -> {
+            for (ResourceRoot root : p.archive().libraries()) {
                 if (root instanceof dev.graft.loader.internal.ZipRoot zip) {
                     inUse.add(zip.file());
                 }
-            });
+            }
         }
         try {
             settings.cache().purge(inUse);

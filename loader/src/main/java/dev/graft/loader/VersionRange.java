@@ -32,19 +32,26 @@ public final class VersionRange {
     /** The range that every version satisfies. */
     public static final VersionRange ANY = new VersionRange("*", List.of(List.of()));
 
-    private static final String NR = "(?:0|[1-9]\\d{0,8})";
-    private static final String XR = "(x|X|\\*|" + NR + ")";
-    /** A pre-release identifier: numeric ones without leading zeros, as SemVer requires. */
-    private static final String PRE = "(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)";
-    private static final String BUILD = "[0-9A-Za-z-]+";
-    private static final Pattern PARTIAL = Pattern.compile(
-            XR + "(?:\\." + XR + "(?:\\." + XR + "(?:-(" + PRE + "(?:\\." + PRE + ")*))?"
-                    + "(?:\\+(" + BUILD + "(?:\\." + BUILD + ")*))?)?)?");
-    private static final Pattern OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)?(.*)", Pattern.DOTALL);
-    private static final Pattern SPACE_AFTER_OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)\\s+");
-    private static final Pattern HYPHEN = Pattern.compile("(\\S+)\\s+-\\s+(\\S+)");
-    private static final Pattern MAVEN_SET = Pattern.compile(
-            "\\s*([\\[(\\]])\\s*([^,\\[\\]()]*?)\\s*(?:(,)\\s*([^,\\[\\]()]*?)\\s*)?([\\])\\[])\\s*");
+    /**
+     * The regular expressions of the full grammar, compiled on first use: the ranges plugins
+     * usually write are read by {@link #simple(String)} without them, and compiling them costs
+     * milliseconds in a cold JVM.
+     */
+    private static final class Grammar {
+        static final String NR = "(?:0|[1-9]\\d{0,8})";
+        static final String XR = "(x|X|\\*|" + NR + ")";
+        /** A pre-release identifier: numeric ones without leading zeros, as SemVer requires. */
+        static final String PRE = "(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)";
+        static final String BUILD = "[0-9A-Za-z-]+";
+        static final Pattern PARTIAL = Pattern.compile(
+                XR + "(?:\\." + XR + "(?:\\." + XR + "(?:-(" + PRE + "(?:\\." + PRE + ")*))?"
+                        + "(?:\\+(" + BUILD + "(?:\\." + BUILD + ")*))?)?)?");
+        static final Pattern OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)?(.*)", Pattern.DOTALL);
+        static final Pattern SPACE_AFTER_OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)\\s+");
+        static final Pattern HYPHEN = Pattern.compile("(\\S+)\\s+-\\s+(\\S+)");
+        static final Pattern MAVEN_SET = Pattern.compile(
+                "\\s*([\\[(\\]])\\s*([^,\\[\\]()]*?)\\s*(?:(,)\\s*([^,\\[\\]()]*?)\\s*)?([\\])\\[])\\s*");
+    }
 
     private final String text;
     /** Alternatives (OR) of comparator lists (AND). An empty list is satisfied by every version. */
@@ -148,13 +155,13 @@ public final class VersionRange {
     }
 
     private static List<Comparator> parseSection(String input, String section) {
-        Matcher hyphen = HYPHEN.matcher(section);
+        Matcher hyphen = Grammar.HYPHEN.matcher(section);
         if (hyphen.matches()) {
             return hyphen(partial(input, hyphen.group(1)), partial(input, hyphen.group(2)));
         }
         List<Comparator> all = new ArrayList<>();
-        for (String token : SPACE_AFTER_OPERATOR.matcher(section).replaceAll("$1").split(" ")) {
-            Matcher op = OPERATOR.matcher(token);
+        for (String token : Grammar.SPACE_AFTER_OPERATOR.matcher(section).replaceAll("$1").split(" ")) {
+            Matcher op = Grammar.OPERATOR.matcher(token);
             op.matches();
             String operator = op.group(1) == null ? "" : op.group(1);
             Partial partial = partial(input, op.group(2));
@@ -168,7 +175,7 @@ public final class VersionRange {
     }
 
     private static Partial partial(String input, String token) {
-        Matcher m = PARTIAL.matcher(token);
+        Matcher m = Grammar.PARTIAL.matcher(token);
         if (token.isEmpty() || !m.matches()) {
             throw new SyntaxException(input, "'" + token + "' is not a version or comparator; expected " + SYNTAX);
         }
@@ -316,7 +323,7 @@ public final class VersionRange {
 
     private static SyntaxException mavenStyle(String input, String normal) {
         List<String> alternatives = new ArrayList<>();
-        Matcher m = MAVEN_SET.matcher(normal);
+        Matcher m = Grammar.MAVEN_SET.matcher(normal);
         int end = 0;
         try {
             while (m.find() && m.start() == end) {

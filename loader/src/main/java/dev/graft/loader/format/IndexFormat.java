@@ -31,10 +31,15 @@ public final class IndexFormat {
     /** The format version this class reads and writes. */
     public static final int VERSION = 1;
 
-    private static final Comparator<ExtensionDescriptor> ORDER = Comparator
-            .comparing(ExtensionDescriptor::point)
-            .thenComparingInt(ExtensionDescriptor::ordinal)
-            .thenComparing(ExtensionDescriptor::className);
+    /** By point, ordinal, class name; only {@link #write} needs it, so reading never builds it. */
+    private static final class Order {
+        static final Comparator<ExtensionDescriptor> ORDER = Comparator
+                .comparing(ExtensionDescriptor::point)
+                .thenComparingInt(ExtensionDescriptor::ordinal)
+                .thenComparing(ExtensionDescriptor::className);
+    }
+
+    private static final String ORDINAL = "ordinal=";
 
     private IndexFormat() {
     }
@@ -48,7 +53,7 @@ public final class IndexFormat {
      */
     public static String write(List<ExtensionDescriptor> extensions) {
         List<ExtensionDescriptor> sorted = new ArrayList<>(extensions);
-        sorted.sort(ORDER);
+        sorted.sort(Order.ORDER);
         StringBuilder out = new StringBuilder()
                 .append("# Graft extension index. Format: docs/index-format.md\n")
                 .append(HEADER).append(' ').append(VERSION).append('\n');
@@ -78,50 +83,44 @@ public final class IndexFormat {
         List<ExtensionDescriptor> result = new ArrayList<>();
         Set<String> points = new HashSet<>();
         Set<String> seen = new HashSet<>();
-        String seenPoint = null;
         String point = null;
         Pending pending = null;
-        for (Lines.Line line : Lines.afterHeader(Lines.split(text), source, HEADER, VERSION)) {
-            switch (line.keyword()) {
-                case "point" -> {
-                    if (pending != null) {
-                        result.add(pending.build());
-                        pending = null;
-                    }
-                    point = binaryName(line, source, "point <binary name of the extension point>");
-                    if (!points.add(point)) {
-                        throw new FormatException(source, line.number(), "point " + point
-                                + " is listed twice; list each point once, with all its extensions");
-                    }
+        Lines line = Lines.afterHeader(text, source, HEADER, VERSION);
+        while (line.advance()) {
+            if (line.is("extension")) {
+                if (point == null) {
+                    throw new FormatException(source, line.number(),
+                            "expected a 'point <name>' line before the first extension, found '"
+                                    + Lines.shorten(line.text()) + "'");
                 }
-                case "extension" -> {
-                    if (point == null) {
-                        throw new FormatException(source, line.number(),
-                                "expected a 'point <name>' line before the first extension, found '"
-                                        + Lines.shorten(line.text()) + "'");
-                    }
-                    if (pending != null) {
-                        result.add(pending.build());
-                    }
-                    pending = extension(line, source, point);
-                    if (!point.equals(seenPoint)) {
-                        seen.clear();
-                        seenPoint = point;
-                    }
-                    if (!seen.add(pending.className)) {
-                        throw new FormatException(source, line.number(), "extension " + pending.className
-                                + " is listed twice under point " + point);
-                    }
+                if (pending != null) {
+                    result.add(pending.build());
                 }
-                case "dependency" -> {
-                    if (pending == null) {
-                        throw new FormatException(source, line.number(),
-                                "expected an 'extension' line before its dependency, found '"
-                                        + Lines.shorten(line.text()) + "'");
-                    }
-                    pending.add(dependency(line, source), source, line.number());
+                pending = extension(line, source, point);
+                if (!seen.add(pending.className)) {
+                    throw new FormatException(source, line.number(), "extension " + pending.className
+                            + " is listed twice under point " + point);
                 }
-                default -> throw new FormatException(source, line.number(),
+            } else if (line.is("point")) {
+                if (pending != null) {
+                    result.add(pending.build());
+                    pending = null;
+                }
+                point = binaryName(line, source, "point <binary name of the extension point>");
+                if (!points.add(point)) {
+                    throw new FormatException(source, line.number(), "point " + point
+                            + " is listed twice; list each point once, with all its extensions");
+                }
+                seen.clear();
+            } else if (line.is("dependency")) {
+                if (pending == null) {
+                    throw new FormatException(source, line.number(),
+                            "expected an 'extension' line before its dependency, found '"
+                                    + Lines.shorten(line.text()) + "'");
+                }
+                pending.add(dependency(line, source), source, line.number());
+            } else {
+                throw new FormatException(source, line.number(),
                         "expected 'point', 'extension' or 'dependency', found '" + Lines.shorten(line.text()) + "'");
             }
         }
@@ -131,7 +130,7 @@ public final class IndexFormat {
         return result;
     }
 
-    private static String binaryName(Lines.Line line, String source, String expected) {
+    private static String binaryName(Lines line, String source, String expected) {
         String name = line.value();
         if (!JavaNames.isBinaryName(name)) {
             throw new FormatException(source, line.number(),
@@ -140,27 +139,34 @@ public final class IndexFormat {
         return name;
     }
 
-    private static Pending extension(Lines.Line line, String source, String point) {
-        String value = line.value();
-        int space = Lines.indexOfWhitespace(value);
-        String className = space < 0 ? value : value.substring(0, space);
-        String ordinal = space < 0 ? "" : value.substring(space + 1).strip();
-        if (!JavaNames.isBinaryName(className) || !ordinal.startsWith("ordinal=")) {
+    /** {@code extension <class> ordinal=<n>}, read in place: the class name is the only string cut. */
+    private static Pending extension(Lines line, String source, String point) {
+        String text = line.file();
+        int start = line.valueStart();
+        int end = line.end();
+        int space = Lines.indexOfWhitespace(text, start, end);
+        String className = text.substring(start, space < 0 ? end : space);
+        int ordinal = space < 0 ? end : space + 1;
+        while (ordinal < end && Character.isWhitespace(text.charAt(ordinal))) {
+            ordinal++;
+        }
+        if (!JavaNames.isBinaryName(className) || !text.startsWith(ORDINAL, ordinal)
+                || ordinal + ORDINAL.length() > end) {
             throw badExtension(line, source);
         }
         try {
-            return new Pending(point, className, Integer.parseInt(ordinal.substring("ordinal=".length())));
+            return new Pending(point, className, Integer.parseInt(text, ordinal + ORDINAL.length(), end, 10));
         } catch (NumberFormatException e) {
             throw badExtension(line, source);
         }
     }
 
-    private static FormatException badExtension(Lines.Line line, String source) {
+    private static FormatException badExtension(Lines line, String source) {
         return new FormatException(source, line.number(), "expected 'extension <binary class name> ordinal=<integer>',"
                 + " found '" + Lines.shorten(line.text()) + "'");
     }
 
-    private static Dependency dependency(Lines.Line line, String source) {
+    private static Dependency dependency(Lines line, String source) {
         Dependency d;
         try {
             d = Dependency.parse(line.value());

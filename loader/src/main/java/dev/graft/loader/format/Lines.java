@@ -1,47 +1,125 @@
 package dev.graft.loader.format;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The line grammar shared by the index and the manifest: each significant line is a keyword, a
  * space and a value; blank lines and lines starting with {@code #} are skipped; leading and
  * trailing whitespace is ignored.
+ *
+ * <p>A cursor rather than a list of line objects: reading the indexes and manifests of a thousand
+ * plugins is a measurable part of a cold start (docs/BENCHMARKS.md), so a line's keyword is
+ * compared in place and only the values a parser keeps are cut from the text.
  */
 final class Lines {
 
-    /** One significant line. */
-    record Line(int number, String keyword, String value, String text) {
+    private final String text;
+    private int next;
+    private int number;
+    private int from;
+    private int keywordEnd;
+    private int valueStart;
+    private int to;
+
+    private Lines(String text) {
+        this.text = text;
     }
 
-    private Lines() {
+    /**
+     * A cursor before the first line of a file.
+     *
+     * @param text the file
+     * @return the cursor; call {@link #advance()} to reach the first significant line
+     */
+    static Lines of(String text) {
+        return new Lines(text);
     }
 
-    static List<Line> split(String text) {
-        List<Line> lines = new ArrayList<>();
-        int number = 0;
-        int start = 0;
+    /**
+     * Moves to the next significant line.
+     *
+     * @return {@code false} when there is none
+     */
+    boolean advance() {
         int length = text.length();
-        while (start <= length) {
-            int end = text.indexOf('\n', start);
+        while (next <= length) {
+            int end = text.indexOf('\n', next);
             if (end < 0) {
                 end = length;
             }
             number++;
-            String raw = text.substring(start, end).strip();
-            if (!raw.isEmpty() && raw.charAt(0) != '#') {
-                int space = indexOfWhitespace(raw);
-                String keyword = space < 0 ? raw : raw.substring(0, space);
-                String value = space < 0 ? "" : raw.substring(space + 1).strip();
-                lines.add(new Line(number, keyword, value, raw));
+            int start = next;
+            next = end + 1;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
             }
-            start = end + 1;
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (start < end && text.charAt(start) != '#') {
+                int space = start;
+                while (space < end && !Character.isWhitespace(text.charAt(space))) {
+                    space++;
+                }
+                int value = space;
+                while (value < end && Character.isWhitespace(text.charAt(value))) {
+                    value++;
+                }
+                from = start;
+                keywordEnd = space;
+                valueStart = value;
+                to = end;
+                return true;
+            }
         }
-        return lines;
+        return false;
+    }
+
+    /** @return the line number, from 1 */
+    int number() {
+        return number;
+    }
+
+    /** @return whether the line's keyword is {@code keyword} */
+    boolean is(String keyword) {
+        return keywordEnd - from == keyword.length() && text.startsWith(keyword, from);
+    }
+
+    /** @return the line's keyword */
+    String keyword() {
+        return text.substring(from, keywordEnd);
+    }
+
+    /** @return the line's value, without surrounding whitespace; empty if there is none */
+    String value() {
+        return text.substring(valueStart, to);
+    }
+
+    /** @return the line without leading and trailing whitespace, for messages */
+    String text() {
+        return text.substring(from, to);
+    }
+
+    /** @return the file the cursor walks */
+    String file() {
+        return text;
+    }
+
+    /** @return where the value starts in {@link #file()} */
+    int valueStart() {
+        return valueStart;
+    }
+
+    /** @return where the line ends in {@link #file()}, trailing whitespace excluded */
+    int end() {
+        return to;
     }
 
     static int indexOfWhitespace(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return indexOfWhitespace(s, 0, s.length());
+    }
+
+    /** The first whitespace character of {@code s} in [{@code from}, {@code to}), or -1. */
+    static int indexOfWhitespace(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (Character.isWhitespace(s.charAt(i))) {
                 return i;
             }
@@ -49,21 +127,24 @@ final class Lines {
         return -1;
     }
 
-    /** Checks the header line, {@code <name> <version>}, and returns the lines after it. */
-    static List<Line> afterHeader(List<Line> lines, String source, String name, int version) {
+    /**
+     * Checks the header line, {@code <name> <version>}, and returns a cursor over the lines after it.
+     */
+    static Lines afterHeader(String text, String source, String name, int version) {
         String expected = "the header '" + name + " " + version + "'";
-        if (lines.isEmpty()) {
+        Lines lines = of(text);
+        if (!lines.advance()) {
             throw new FormatException(source, 0, "expected " + expected + ", found an empty file");
         }
-        Line first = lines.get(0);
-        if (!first.keyword().equals(name)) {
-            throw new FormatException(source, first.number(), "expected " + expected + ", found '" + shorten(first.text()) + "'");
+        if (!lines.is(name)) {
+            throw new FormatException(source, lines.number(), "expected " + expected + ", found '" + shorten(lines.text()) + "'");
         }
-        if (!first.value().equals(Integer.toString(version))) {
-            throw new FormatException(source, first.number(), "unsupported format version '" + shorten(first.value())
+        String value = lines.value();
+        if (!value.equals(Integer.toString(version))) {
+            throw new FormatException(source, lines.number(), "unsupported format version '" + shorten(value)
                     + "': this loader reads " + name + " " + version);
         }
-        return lines.subList(1, lines.size());
+        return lines;
     }
 
     /** Quotes found text in messages, cut to a readable length. */

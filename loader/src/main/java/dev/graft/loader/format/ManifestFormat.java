@@ -81,7 +81,8 @@ public final class ManifestFormat {
         List<Dependency> dependencies = new ArrayList<>();
         Set<String> dependencyIds = new HashSet<>();
         List<String> exports = new ArrayList<>();
-        for (Lines.Line line : Lines.afterHeader(Lines.split(text), source, HEADER, VERSION)) {
+        Lines line = Lines.afterHeader(text, source, HEADER, VERSION);
+        while (line.advance()) {
             try {
                 switch (line.keyword()) {
                     case "id" -> {
@@ -130,7 +131,7 @@ public final class ManifestFormat {
                 java == null ? 0 : java);
     }
 
-    private static int javaRelease(Lines.Line line, String source) {
+    private static int javaRelease(Lines line, String source) {
         String v = line.value();
         boolean digits = !v.isEmpty() && v.length() <= 3 && v.charAt(0) != '0';
         for (int i = 0; digits && i < v.length(); i++) {
@@ -143,7 +144,7 @@ public final class ManifestFormat {
                 + " found '" + Lines.shorten(line.text()) + "'");
     }
 
-    private static void once(Object previous, Lines.Line line, String source) {
+    private static void once(Object previous, Lines line, String source) {
         if (previous != null) {
             throw new FormatException(source, line.number(), "'" + line.keyword() + "' is given twice");
         }

@@ -90,11 +90,12 @@ public final class Linker {
      * Creates the pair of a plugin whose dependencies are already linked.
      *
      * @param archive the opened plugin
+     * @param exports its exports, as {@link #exports} computed them
      * @param dependencies the linked dependencies, in the order their exports are searched
      * @param host what the host shares
      * @return the pair
      */
-    public static Pair link(PluginArchive archive, List<Pair> dependencies, Host host) {
+    public static Pair link(PluginArchive archive, Map<String, Boolean> exports, List<Pair> dependencies, Host host) {
         String id = archive.manifest().id();
         PluginClassLoader libraries = archive.libraries().isEmpty() ? null
                 : new PluginClassLoader(id, PluginClassLoader.Role.LIBRARIES, archive.libraries(), host.loader(),
@@ -119,12 +120,11 @@ public final class Linker {
         }
         classes.route(routes(classRoutes, resourceRoutes));
 
-        Map<String, PluginClassLoader> exports = new LinkedHashMap<>();
-        Set<String> libraryPackages = libraries == null ? Set.of() : libraries.packages();
-        for (Map.Entry<String, Boolean> e : exports(archive.manifest(), classes.packages(), libraryPackages).entrySet()) {
-            exports.put(e.getKey(), e.getValue() ? classes : libraries);
+        Map<String, PluginClassLoader> exported = new LinkedHashMap<>();
+        for (Map.Entry<String, Boolean> e : exports.entrySet()) {
+            exported.put(e.getKey(), e.getValue() ? classes : libraries);
         }
-        return new Pair(classes, libraries, exports);
+        return new Pair(classes, libraries, exported);
     }
 
     private static void add(Map<String, List<PluginClassLoader>> routes, Set<String> keys, PluginClassLoader loader) {

@@ -257,15 +257,47 @@ final class SmallZip implements ZipSource {
     }
 
     /**
+     * Inflaters for reuse, as {@code ZipFile} keeps them: creating one allocates zlib's state and
+     * registers a cleaner, which loading a thousand plugins would otherwise do twice per plugin.
+     */
+    private static final class Inflaters {
+        private static final Inflater[] POOL = new Inflater[8];
+        private static int pooled;
+
+        static Inflater take() {
+            synchronized (POOL) {
+                if (pooled > 0) {
+                    Inflater inflater = POOL[--pooled];
+                    POOL[pooled] = null;
+                    return inflater;
+                }
+            }
+            return new Inflater(true);
+        }
+
+        static void give(Inflater inflater) {
+            inflater.reset();
+            synchronized (POOL) {
+                if (pooled < POOL.length) {
+                    POOL[pooled++] = inflater;
+                    return;
+                }
+            }
+            inflater.end();
+        }
+    }
+
+    /**
      * Inflates raw deflate data. zlib may ask for one byte past the end of a raw stream; like the
-     * JDK's own zip streams, this gives it a zero byte once instead of failing.
+     * JDK's own zip streams, this gives it a zero byte once instead of failing. Closing the stream
+     * returns its inflater for reuse; a stream never closed leaves its inflater to the cleaner.
      */
     private static final class Inflating extends InflaterInputStream {
         private boolean eof;
-        private boolean ended;
+        private boolean returned;
 
         Inflating(InputStream in) {
-            super(in, new Inflater(true), 512);
+            super(in, Inflaters.take(), 512);
         }
 
         @Override
@@ -285,9 +317,9 @@ final class SmallZip implements ZipSource {
         @Override
         public void close() throws IOException {
             super.close();
-            if (!ended) {
-                ended = true;
-                inf.end();
+            if (!returned) {
+                returned = true;
+                Inflaters.give(inf);
             }
         }
     }

@@ -52,8 +52,8 @@ class LibraryCacheTest {
         Path zip = zipWith("a", 1000);
         LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 20);
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            Path first = cache.extract(ZipSource.of(z), z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget());
-            Path second = cache.extract(ZipSource.of(z), z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget());
+            Path first = cache.extract(z, z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget());
+            Path second = cache.extract(z, z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget());
             assertEquals(first, second);
             assertArrayEquals(z.getInputStream(z.getEntry("lib/a.jar")).readAllBytes(), Files.readAllBytes(first));
             String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -79,7 +79,7 @@ class LibraryCacheTest {
                 LibraryCache cache = new LibraryCache(dir, 1 << 30);
                 try (ZipFile z = new ZipFile(zip.toFile())) {
                     go.await();
-                    Path p = cache.extract(ZipSource.of(z), z.getEntry("lib/shared.jar"), "shared", budget());
+                    Path p = cache.extract(z, z.getEntry("lib/shared.jar"), "shared", budget());
                     try (ZipFile check = new ZipFile(p.toFile())) {
                         assertEquals(200_000, check.getInputStream(check.getEntry("data.bin")).readAllBytes().length);
                     }
@@ -105,7 +105,7 @@ class LibraryCacheTest {
         List<Path> extracted = new ArrayList<>();
         for (String name : List.of("old", "middle", "inuse", "new")) {
             try (ZipFile z = new ZipFile(zipWith(name, 1000).toFile())) {
-                extracted.add(cache.extract(ZipSource.of(z), z.getEntry("lib/" + name + ".jar"), name, budget()));
+                extracted.add(cache.extract(z, z.getEntry("lib/" + name + ".jar"), name, budget()));
             }
         }
         long now = System.currentTimeMillis();
@@ -127,7 +127,7 @@ class LibraryCacheTest {
         LibraryCache.Budget small = new LibraryCache.Budget(new ArchiveLimits(100, 10_000, 10_000), "big.zip");
         try (ZipFile z = new ZipFile(zip.toFile())) {
             ArchiveException e = assertThrows(ArchiveException.class,
-                    () -> cache.extract(ZipSource.of(z), z.getEntry("lib/big.jar"), "big.zip!/lib/big.jar", small));
+                    () -> cache.extract(z, z.getEntry("lib/big.jar"), "big.zip!/lib/big.jar", small));
             assertEquals("big.zip!/lib/big.jar is larger than the limit of 10000 bytes uncompressed; raise"
                     + " PluginRuntime.Builder.archiveLimits if it is genuine", e.getMessage());
         }

@@ -146,10 +146,7 @@ public final class IndexFormat {
         int end = line.end();
         int space = Lines.indexOfWhitespace(text, start, end);
         String className = text.substring(start, space < 0 ? end : space);
-        int ordinal = space < 0 ? end : space + 1;
-        while (ordinal < end && Character.isWhitespace(text.charAt(ordinal))) {
-            ordinal++;
-        }
+        int ordinal = Lines.skipWhitespace(text, space < 0 ? end : space + 1, end);
         if (!JavaNames.isBinaryName(className) || !text.startsWith(ORDINAL, ordinal)
                 || ordinal + ORDINAL.length() > end) {
             throw badExtension(line, source);

@@ -46,26 +46,16 @@ final class Lines {
                 end = length;
             }
             number++;
-            int start = next;
+            int start = skipWhitespace(text, next, end);
             next = end + 1;
-            while (start < end && Character.isWhitespace(text.charAt(start))) {
-                start++;
-            }
             while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                 end--;
             }
             if (start < end && text.charAt(start) != '#') {
-                int space = start;
-                while (space < end && !Character.isWhitespace(text.charAt(space))) {
-                    space++;
-                }
-                int value = space;
-                while (value < end && Character.isWhitespace(text.charAt(value))) {
-                    value++;
-                }
+                int space = indexOfWhitespace(text, start, end);
                 from = start;
-                keywordEnd = space;
-                valueStart = value;
+                keywordEnd = space < 0 ? end : space;
+                valueStart = skipWhitespace(text, keywordEnd, end);
                 to = end;
                 return true;
             }
@@ -113,10 +103,6 @@ final class Lines {
         return to;
     }
 
-    static int indexOfWhitespace(String s) {
-        return indexOfWhitespace(s, 0, s.length());
-    }
-
     /** The first whitespace character of {@code s} in [{@code from}, {@code to}), or -1. */
     static int indexOfWhitespace(String s, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -125,6 +111,15 @@ final class Lines {
             }
         }
         return -1;
+    }
+
+    /** The first character of {@code s} in [{@code from}, {@code to}) that is not whitespace, or {@code to}. */
+    static int skipWhitespace(String s, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /**

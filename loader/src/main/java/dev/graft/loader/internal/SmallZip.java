@@ -219,7 +219,7 @@ final class SmallZip implements ZipSource {
         if (data == null) {
             throw new IllegalStateException("zip file closed");
         }
-        Entry entry = zipEntry instanceof Entry e && byName.get(e.getName()) == e ? e : byName.get(zipEntry.getName());
+        Entry entry = byName.get(zipEntry.getName());
         if (entry == null) {
             return null;
         }

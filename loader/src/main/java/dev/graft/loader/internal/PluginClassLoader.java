@@ -198,7 +198,7 @@ public final class PluginClassLoader extends ClassLoader {
         return null;
     }
 
-        private static String describe(PluginClassLoader[] sources) {
+    private static String describe(PluginClassLoader[] sources) {
         List<String> names = new ArrayList<>();
         for (PluginClassLoader s : sources) {
             names.add(s.getName());

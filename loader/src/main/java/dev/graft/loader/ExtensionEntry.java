@@ -3,6 +3,7 @@ package dev.graft.loader;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One extension of one point, as an index lists it: its class name, ordinal and dependency
@@ -14,11 +15,11 @@ public final class ExtensionEntry {
 
     private final String pluginId;
     private final ExtensionDescriptor descriptor;
-    private final ClassLoader loader;
+    private final Supplier<ClassLoader> loader;
     private final Instance instance;
     private volatile ExtensionException mismatch;
 
-    ExtensionEntry(String pluginId, ExtensionDescriptor descriptor, ClassLoader loader, Instance instance) {
+    ExtensionEntry(String pluginId, ExtensionDescriptor descriptor, Supplier<ClassLoader> loader, Instance instance) {
         this.pluginId = pluginId;
         this.descriptor = descriptor;
         this.loader = loader;
@@ -73,7 +74,7 @@ public final class ExtensionEntry {
      */
     public Class<?> load() {
         try {
-            return Class.forName(descriptor.className(), false, loader);
+            return Class.forName(descriptor.className(), false, loader.get());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new ExtensionException(describe() + " cannot be loaded: " + e, e);
         }
@@ -121,7 +122,7 @@ public final class ExtensionEntry {
         Class<?> type = load();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
+        thread.setContextClassLoader(loader.get());
         try {
             Object value = factory.create(type);
             if (value == null) {

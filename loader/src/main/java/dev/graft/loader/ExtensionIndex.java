@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * One plugin's extension index: the extensions of each extension point, as metadata, read without
@@ -53,14 +54,14 @@ public final class ExtensionIndex {
     private static final String PF4J_EXTENSION = "Lorg/pf4j/Extension;";
 
     private final String pluginId;
-    private final ClassLoader loader;
+    private final Supplier<ClassLoader> loader;
     private final List<ExtensionDescriptor> descriptors;
     private final List<String> flatClassNames;
     private volatile Map<String, List<ExtensionDescriptor>> byPoint;
     private final Map<String, List<ExtensionEntry>> entriesByPoint = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ExtensionEntry.Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ExtensionIndex(String pluginId, ClassLoader loader, List<ExtensionDescriptor> descriptors,
+    private ExtensionIndex(String pluginId, Supplier<ClassLoader> loader, List<ExtensionDescriptor> descriptors,
             List<String> flatClassNames) {
         this.pluginId = pluginId;
         this.loader = loader;
@@ -126,11 +127,49 @@ public final class ExtensionIndex {
     }
 
     static ExtensionIndex of(String pluginId, ClassLoader loader, List<ExtensionDescriptor> descriptors) {
-        return new ExtensionIndex(pluginId, loader, descriptors, List.of());
+        return of(pluginId, new Fixed(loader), descriptors);
     }
 
     static ExtensionIndex flat(String pluginId, ClassLoader loader, List<String> classNames) {
+        return flat(pluginId, new Fixed(loader), classNames);
+    }
+
+    /**
+     * The index of a plugin whose loader may not exist yet.
+     *
+     * @param pluginId the plugin
+     * @param loader gives the plugin's classes loader, creating it on first call
+     * @param descriptors the entries of its index
+     * @return the index
+     */
+    static ExtensionIndex of(String pluginId, Supplier<ClassLoader> loader, List<ExtensionDescriptor> descriptors) {
+        return new ExtensionIndex(pluginId, loader, descriptors, List.of());
+    }
+
+    /**
+     * The index of a pf4j plugin whose loader may not exist yet.
+     *
+     * @param pluginId the plugin
+     * @param loader gives the plugin's classes loader, creating it on first call
+     * @param classNames the classes of its flat index
+     * @return the index
+     */
+    static ExtensionIndex flat(String pluginId, Supplier<ClassLoader> loader, List<String> classNames) {
         return new ExtensionIndex(pluginId, loader, List.of(), classNames);
+    }
+
+    /** A loader that already exists. */
+    private static final class Fixed implements Supplier<ClassLoader> {
+        private final ClassLoader loader;
+
+        Fixed(ClassLoader loader) {
+            this.loader = loader;
+        }
+
+        @Override
+        public ClassLoader get() {
+            return loader;
+        }
     }
 
     /** @return the plugin this index belongs to, or {@code null} for an index read from a plain loader */
@@ -287,7 +326,7 @@ public final class ExtensionIndex {
     private ClassHeader header(String internalName, Map<String, ClassHeader> headers) throws IOException {
         ClassHeader h = headers.get(internalName);
         if (h == null) {
-            try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+            try (InputStream in = loader.get().getResourceAsStream(internalName + ".class")) {
                 if (in == null) {
                     throw new IOException("class file " + internalName + ".class not found");
                 }

@@ -1,6 +1,6 @@
 package dev.graft.loader;
 
-import dev.graft.loader.internal.Linker;
+import dev.graft.loader.internal.Linkage;
 import dev.graft.loader.internal.PluginArchive;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,13 +11,13 @@ import java.util.concurrent.Callable;
 public final class LoadedPlugin {
 
     private final PluginArchive archive;
-    private final Linker.Pair loaders;
+    private final Linkage linkage;
     private final ExtensionIndex index;
     private final List<String> linked;
 
-    LoadedPlugin(PluginArchive archive, Linker.Pair loaders, ExtensionIndex index, List<String> linked) {
+    LoadedPlugin(PluginArchive archive, Linkage linkage, ExtensionIndex index, List<String> linked) {
         this.archive = archive;
-        this.loaders = loaders;
+        this.linkage = linkage;
         this.index = index;
         this.linked = List.copyOf(linked);
     }
@@ -48,14 +48,24 @@ public final class LoadedPlugin {
                 + (archive.metadata() == PluginArchive.Metadata.PF4J ? " (pf4j)" : "");
     }
 
-    /** @return the loader of the plugin's own classes; what {@link ExtensionIndex#read(ClassLoader)} takes */
+    /**
+     * The loader of the plugin's own classes, created on first use (with the loaders of the
+     * plugins it depends on); docs/class-loading.md has the rules.
+     *
+     * @return the loader; what {@link ExtensionIndex#read(ClassLoader)} takes
+     */
     public ClassLoader classLoader() {
-        return loaders.classes();
+        return linkage.pair().classes();
     }
 
-    /** @return the loader of the plugin's {@code lib/}, if it bundles any jar */
+    /** @return the loader of the plugin's {@code lib/}, if it bundles any jar; created on first use */
     public Optional<ClassLoader> libraryLoader() {
-        return Optional.ofNullable(loaders.libraries());
+        return Optional.ofNullable(linkage.pair().libraries());
+    }
+
+    /** @return whether the plugin's class loaders have been created: a class, resource or loader was asked for */
+    public boolean isLinked() {
+        return linkage.isLinked();
     }
 
     /** @return the plugin's extension index */
@@ -86,7 +96,7 @@ public final class LoadedPlugin {
     public <V> V callWithContextLoader(Callable<V> action) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loaders.classes());
+        thread.setContextClassLoader(linkage.pair().classes());
         try {
             return action.call();
         } finally {
@@ -98,8 +108,8 @@ public final class LoadedPlugin {
         return archive;
     }
 
-    Linker.Pair loaders() {
-        return loaders;
+    Linkage linkage() {
+        return linkage;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.graft.loader;
 import dev.graft.loader.internal.ArchiveOpener;
 import dev.graft.loader.internal.DependencyResolver;
 import dev.graft.loader.internal.LibraryCache;
+import dev.graft.loader.internal.Linkage;
 import dev.graft.loader.internal.Linker;
 import dev.graft.loader.internal.PluginArchive;
 import dev.graft.loader.internal.ResourceRoot;
@@ -19,8 +20,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One load: opens archives in parallel (bounded), resolves dependencies, then builds class
- * loaders in dependency order. Nothing it creates is visible until it returns.
+ * One load: opens archives in parallel (bounded), resolves dependencies, then fixes each plugin's
+ * linkage in dependency order (its class loaders are created on first use: {@link Linkage}).
+ * Nothing it creates is visible until it returns.
  *
  * <p>A load that goes well logs nothing: in a host without logging set up, the first log record
  * costs more than loading a hundred plugins (the JDK's logging, formatting and time-zone classes).
@@ -174,7 +176,6 @@ final class PluginLoading {
 
     private static LoadedPlugin link(Prepared prepared, Map<String, LoadedPlugin> loaded, Linker.Host host) {
         PluginArchive archive = prepared.archive();
-        List<Linker.Pair> dependencies = new ArrayList<>();
         List<String> linkedIds = new ArrayList<>();
         for (Dependency d : archive.manifest().dependencies()) {
             if (loaded.containsKey(d.pluginId())) {
@@ -182,16 +183,17 @@ final class PluginLoading {
             }
         }
         java.util.Collections.sort(linkedIds);
+        List<Linkage> dependencies = new ArrayList<>(linkedIds.size());
         for (String id : linkedIds) {
-            dependencies.add(loaded.get(id).loaders());
+            dependencies.add(loaded.get(id).linkage());
         }
-        Linker.Pair pair = Linker.link(archive, prepared.exports(), dependencies, host);
+        Linkage linkage = new Linkage(archive, prepared.exports(), dependencies, host);
         String id = archive.manifest().id();
         ExtensionIndex index = archive.metadata() == PluginArchive.Metadata.PF4J
-                ? ExtensionIndex.flat(id, pair.classes(), archive.flatExtensions())
-                : ExtensionIndex.of(id, pair.classes(), archive.extensions());
-        pair.classes().attach(index);
-        return new LoadedPlugin(archive, pair, index, linkedIds);
+                ? ExtensionIndex.flat(id, linkage, archive.flatExtensions())
+                : ExtensionIndex.of(id, linkage, archive.extensions());
+        linkage.attach(index);
+        return new LoadedPlugin(archive, linkage, index, linkedIds);
     }
 
     private static List<PluginStatus> statuses(List<Prepared> prepared, List<LoadedPlugin> loaded,

@@ -266,7 +266,7 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     private static void release(LoadedPlugin p) {
-        p.loaders().close();
+        p.linkage().close();
         PluginLoading.closeQuietly(p.archive());
         Log.log(System.Logger.Level.DEBUG, "unloaded plugin {0}", p);
     }

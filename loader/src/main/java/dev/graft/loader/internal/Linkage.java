@@ -1,0 +1,96 @@
+package dev.graft.loader.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A loaded plugin's class-loader pair, created on first use.
+ *
+ * <p>Everything that can fail is decided when the plugin loads: its archive is read and checked,
+ * its exports computed, its dependencies resolved, and the dependencies it sees fixed. What is
+ * left, creating the two loaders and the routes between them ({@link Linker#link}), cannot fail,
+ * so it waits until a class, a resource or the loader itself is first asked for, as JBoss Modules
+ * links a module on its first class load. A host that only lists extensions, or never uses some
+ * plugins, creates no loader for them.
+ *
+ * <p>Linking a plugin first links the dependencies it sees. Each linkage locks only itself, and
+ * dependencies never point back (the resolver orders plugins), so two threads linking plugins
+ * that share dependencies cannot deadlock. Once closed, a linkage still answers with its pair, but
+ * closed: its loaders find nothing, as they would had they been created at load and closed at
+ * unload.
+ */
+public final class Linkage implements Supplier<ClassLoader> {
+
+    private final PluginArchive archive;
+    private final Map<String, Boolean> exports;
+    private final List<Linkage> dependencies;
+    private final Linker.Host host;
+    private volatile Object attachment;
+    private Linker.Pair pair;
+    private boolean closed;
+
+    /**
+     * @param archive the opened plugin
+     * @param exports its exports, as {@link Linker#exports} computed them
+     * @param dependencies the linkages of the dependencies it sees, in the order their exports are searched
+     * @param host what the host shares
+     */
+    public Linkage(PluginArchive archive, Map<String, Boolean> exports, List<Linkage> dependencies, Linker.Host host) {
+        this.archive = archive;
+        this.exports = exports;
+        this.dependencies = List.copyOf(dependencies);
+        this.host = host;
+    }
+
+    /**
+     * Sets what the classes loader carries once created ({@link PluginClassLoader#attachment()}).
+     * Called once, before the linkage is shared.
+     *
+     * @param attachment the object the runtime keeps with the loader
+     */
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    /**
+     * The pair, linked now if it was not yet, after the dependencies' pairs.
+     *
+     * @return the pair; closed if this linkage is
+     */
+    public synchronized Linker.Pair pair() {
+        if (pair == null) {
+            List<Linker.Pair> linked = new ArrayList<>(dependencies.size());
+            for (Linkage d : dependencies) {
+                linked.add(d.pair());
+            }
+            Linker.Pair created = Linker.link(archive, exports, linked, host);
+            created.classes().attach(attachment);
+            if (closed) {
+                created.close();
+            }
+            pair = created;
+        }
+        return pair;
+    }
+
+    /** @return the loader of the plugin's own classes, linked now if it was not yet */
+    @Override
+    public ClassLoader get() {
+        return pair().classes();
+    }
+
+    /** @return whether the pair has been created */
+    public synchronized boolean isLinked() {
+        return pair != null;
+    }
+
+    /** Closes the pair if it was created; a pair created later is created closed. */
+    public synchronized void close() {
+        closed = true;
+        if (pair != null) {
+            pair.close();
+        }
+    }
+}

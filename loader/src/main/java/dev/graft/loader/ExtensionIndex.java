@@ -62,11 +62,12 @@ public final class ExtensionIndex {
     private final Map<String, ExtensionEntry.Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ExtensionIndex(String pluginId, Supplier<ClassLoader> loader, List<ExtensionDescriptor> descriptors,
-            List<String> flatClassNames) {
+            List<String> flatClassNames, Map<String, List<ExtensionDescriptor>> grouped) {
         this.pluginId = pluginId;
         this.loader = loader;
         this.descriptors = List.copyOf(descriptors);
         this.flatClassNames = List.copyOf(flatClassNames);
+        this.byPoint = grouped;
     }
 
     /**
@@ -143,7 +144,20 @@ public final class ExtensionIndex {
      * @return the index
      */
     static ExtensionIndex of(String pluginId, Supplier<ClassLoader> loader, List<ExtensionDescriptor> descriptors) {
-        return new ExtensionIndex(pluginId, loader, descriptors, List.of());
+        return new ExtensionIndex(pluginId, loader, descriptors, List.of(), null);
+    }
+
+    /**
+     * The index of a plugin whose loader may not exist yet, its descriptors already grouped.
+     *
+     * @param pluginId the plugin
+     * @param loader gives the plugin's classes loader, creating it on first call
+     * @param grouped the entries of its index by point, as {@link #group} made them
+     * @return the index
+     */
+    static ExtensionIndex grouped(String pluginId, Supplier<ClassLoader> loader,
+            Map<String, List<ExtensionDescriptor>> grouped) {
+        return new ExtensionIndex(pluginId, loader, List.of(), List.of(), grouped);
     }
 
     /**
@@ -155,7 +169,7 @@ public final class ExtensionIndex {
      * @return the index
      */
     static ExtensionIndex flat(String pluginId, Supplier<ClassLoader> loader, List<String> classNames) {
-        return new ExtensionIndex(pluginId, loader, List.of(), classNames);
+        return new ExtensionIndex(pluginId, loader, List.of(), classNames, null);
     }
 
     /** A loader that already exists. */
@@ -249,6 +263,33 @@ public final class ExtensionIndex {
         return instance;
     }
 
+    /**
+     * Groups descriptors by point, keeping their order. An index lists each point once, so a
+     * point's descriptors are one run of the list and are kept as a view of it.
+     *
+     * @param descriptors the descriptors, in index order
+     * @return point to its descriptors
+     */
+    static Map<String, List<ExtensionDescriptor>> group(List<ExtensionDescriptor> descriptors) {
+        Map<String, List<ExtensionDescriptor>> map = new HashMap<>();
+        int start = 0;
+        for (int i = 1; i <= descriptors.size(); i++) {
+            String point = descriptors.get(start).point();
+            if (i < descriptors.size() && descriptors.get(i).point().equals(point)) {
+                continue;
+            }
+            List<ExtensionDescriptor> run = descriptors.subList(start, i);
+            List<ExtensionDescriptor> earlier = map.putIfAbsent(point, run);
+            if (earlier != null) {
+                List<ExtensionDescriptor> merged = new ArrayList<>(earlier);
+                merged.addAll(run);
+                map.put(point, merged);
+            }
+            start = i;
+        }
+        return map;
+    }
+
     /** The descriptors by point, grouped once; for pf4j, after reading the class files. */
     private Map<String, List<ExtensionDescriptor>> grouped() {
         Map<String, List<ExtensionDescriptor>> map = byPoint;
@@ -256,15 +297,7 @@ public final class ExtensionIndex {
             synchronized (this) {
                 map = byPoint;
                 if (map == null) {
-                    map = new HashMap<>();
-                    for (ExtensionDescriptor d : flatClassNames.isEmpty() ? descriptors : flatDescriptors()) {
-                        List<ExtensionDescriptor> list = map.get(d.point());
-                        if (list == null) {
-                            list = new ArrayList<>(2);
-                            map.put(d.point(), list);
-                        }
-                        list.add(d);
-                    }
+                    map = group(flatClassNames.isEmpty() ? descriptors : flatDescriptors());
                     byPoint = map;
                 }
             }

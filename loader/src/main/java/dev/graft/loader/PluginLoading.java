@@ -6,13 +6,11 @@ import dev.graft.loader.internal.LibraryCache;
 import dev.graft.loader.internal.Linkage;
 import dev.graft.loader.internal.Linker;
 import dev.graft.loader.internal.PluginArchive;
-import dev.graft.loader.internal.ResourceRoot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +55,12 @@ final class PluginLoading {
     record Outcome(List<LoadedPlugin> loaded, List<PluginStatus> statuses) {
     }
 
-    /** An archive after opening: either the archive and its exports, or the failure. */
-    private record Prepared(Path source, PluginArchive archive, Map<String, Boolean> exports, String failure,
-            String failedId) {
+    /**
+     * An archive after opening: either the archive and its declared exports ({@code null} when it
+     * declares none), or the failure.
+     */
+    private record Prepared(Path source, PluginArchive archive, Map<String, Boolean> exports,
+            Map<String, List<ExtensionDescriptor>> byPoint, String failure, String failedId) {
     }
 
     /** The order of the plugins that did not load: by name, then source. */
@@ -145,15 +146,20 @@ final class PluginLoading {
         try {
             archive = opener.open(source);
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new Prepared(source, null, null, message(e), null);
+            return new Prepared(source, null, null, null, message(e), null);
         }
         try {
-            Map<String, Boolean> exports = Linker.exports(archive.manifest(), packages(List.of(archive.classes())),
-                    packages(archive.libraries()));
-            return new Prepared(source, archive, exports, null, null);
+            // Declared exports can fail (a pattern no package matches), so they are checked now;
+            // a plugin that declares none exports all its own packages, worked out when it is linked.
+            Map<String, Boolean> exports = archive.manifest().exports().isEmpty() ? null : Linker.exports(archive);
+            // grouped here, on the opening threads, rather than on the first lookup of a point
+            Map<String, List<ExtensionDescriptor>> byPoint = archive.metadata() == PluginArchive.Metadata.GRAFT
+                    ? ExtensionIndex.group(archive.extensions()) : null;
+            return new Prepared(source, archive, exports, byPoint, null, null);
         } catch (IllegalArgumentException e) {
             closeQuietly(archive);
-            return new Prepared(source, null, null, e.getMessage() + " (" + name(source) + ")", archive.manifest().id());
+            return new Prepared(source, null, null, null, e.getMessage() + " (" + name(source) + ")",
+                    archive.manifest().id());
         }
     }
 
@@ -162,16 +168,6 @@ final class PluginLoading {
             return e.toString();
         }
         return e.getMessage();
-    }
-
-    private static Set<String> packages(List<ResourceRoot> roots) {
-        Set<String> packages = new HashSet<>();
-        for (ResourceRoot root : roots) {
-            for (String dir : root.classDirectories()) {
-                packages.add(dir.replace('/', '.'));
-            }
-        }
-        return packages;
     }
 
     private static LoadedPlugin link(Prepared prepared, Map<String, LoadedPlugin> loaded, Linker.Host host) {
@@ -191,7 +187,7 @@ final class PluginLoading {
         String id = archive.manifest().id();
         ExtensionIndex index = archive.metadata() == PluginArchive.Metadata.PF4J
                 ? ExtensionIndex.flat(id, linkage, archive.flatExtensions())
-                : ExtensionIndex.of(id, linkage, archive.extensions());
+                : ExtensionIndex.grouped(id, linkage, prepared.byPoint());
         linkage.attach(index);
         return new LoadedPlugin(archive, linkage, index, linkedIds);
     }

@@ -32,7 +32,7 @@ public record PluginManifest(String id, Version version, VersionRange requires, 
         Objects.requireNonNull(requires, "requires");
         dependencies = List.copyOf(dependencies);
         exports = List.copyOf(exports);
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = dependencies.isEmpty() ? Set.of() : new HashSet<>();
         for (Dependency d : dependencies) {
             if (d.pluginId().equals(id)) {
                 throw new IllegalArgumentException("plugin '" + id + "' depends on itself");

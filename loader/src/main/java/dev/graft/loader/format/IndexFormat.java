@@ -151,8 +151,13 @@ public final class IndexFormat {
                 || ordinal + ORDINAL.length() > end) {
             throw badExtension(line, source);
         }
+        int digits = ordinal + ORDINAL.length();
+        int value = Lines.digits(text, digits, end);
+        if (value >= 0) {
+            return new Pending(point, className, value);
+        }
         try {
-            return new Pending(point, className, Integer.parseInt(text, ordinal + ORDINAL.length(), end, 10));
+            return new Pending(point, className, Integer.parseInt(text, digits, end, 10));
         } catch (NumberFormatException e) {
             throw badExtension(line, source);
         }
@@ -183,7 +188,7 @@ public final class IndexFormat {
         final String point;
         final String className;
         final int ordinal;
-        final List<Dependency> dependencies = new ArrayList<>();
+        List<Dependency> dependencies; // most extensions have none: created on the first
 
         Pending(String point, String className, int ordinal) {
             this.point = point;
@@ -192,6 +197,9 @@ public final class IndexFormat {
         }
 
         void add(Dependency d, String source, int number) {
+            if (dependencies == null) {
+                dependencies = new ArrayList<>(2);
+            }
             for (Dependency existing : dependencies) {
                 if (existing.pluginId().equals(d.pluginId())) {
                     throw new FormatException(source, number, "extension " + className
@@ -202,7 +210,7 @@ public final class IndexFormat {
         }
 
         ExtensionDescriptor build() {
-            return new ExtensionDescriptor(point, className, ordinal, dependencies);
+            return new ExtensionDescriptor(point, className, ordinal, dependencies == null ? List.of() : dependencies);
         }
     }
 }

@@ -48,7 +48,7 @@ final class Lines {
             number++;
             int start = skipWhitespace(text, next, end);
             next = end + 1;
-            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            while (end > start && isWhitespace(text.charAt(end - 1))) {
                 end--;
             }
             if (start < end && text.charAt(start) != '#') {
@@ -104,9 +104,42 @@ final class Lines {
     }
 
     /** The first whitespace character of {@code s} in [{@code from}, {@code to}), or -1. */
+    /**
+     * {@link Character#isWhitespace(char)}, with ASCII answered here: these files are ASCII but
+     * for the odd character, and a start-up spends its time in the interpreter, where the JDK's
+     * lookup is four calls deep.
+     */
+    static boolean isWhitespace(char c) {
+        if (c > ' ') {
+            return c >= 0x80 && Character.isWhitespace(c);
+        }
+        return c == ' ' || (c >= '\t' && c <= '\r') || c >= '\u001C';
+    }
+
+    /**
+     * A number of one to nine ASCII digits, read in place.
+     *
+     * @return its value, or -1 for anything else (a sign, more digits, other characters): parse
+     *     that with {@link Integer#parseInt(CharSequence, int, int, int)}
+     */
+    static int digits(String s, int from, int to) {
+        if (to <= from || to - from > 9) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     static int indexOfWhitespace(String s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (Character.isWhitespace(s.charAt(i))) {
+            if (isWhitespace(s.charAt(i))) {
                 return i;
             }
         }
@@ -116,7 +149,7 @@ final class Lines {
     /** The first character of {@code s} in [{@code from}, {@code to}) that is not whitespace, or {@code to}. */
     static int skipWhitespace(String s, int from, int to) {
         int i = from;
-        while (i < to && Character.isWhitespace(s.charAt(i))) {
+        while (i < to && isWhitespace(s.charAt(i))) {
             i++;
         }
         return i;
@@ -126,16 +159,16 @@ final class Lines {
      * Checks the header line, {@code <name> <version>}, and returns a cursor over the lines after it.
      */
     static Lines afterHeader(String text, String source, String name, int version) {
-        String expected = "the header '" + name + " " + version + "'";
         Lines lines = of(text);
         if (!lines.advance()) {
-            throw new FormatException(source, 0, "expected " + expected + ", found an empty file");
+            throw new FormatException(source, 0, "expected " + header(name, version) + ", found an empty file");
         }
         if (!lines.is(name)) {
-            throw new FormatException(source, lines.number(), "expected " + expected + ", found '" + shorten(lines.text()) + "'");
+            throw new FormatException(source, lines.number(), "expected " + header(name, version) + ", found '"
+                    + shorten(lines.text()) + "'");
         }
-        String value = lines.value();
-        if (!value.equals(Integer.toString(version))) {
+        if (!lines.valueIs(version)) {
+            String value = lines.value();
             throw new FormatException(source, lines.number(), "unsupported format version '" + shorten(value)
                     + "': this loader reads " + name + " " + version);
         }
@@ -143,6 +176,18 @@ final class Lines {
     }
 
     /** Quotes found text in messages, cut to a readable length. */
+    private static String header(String name, int version) {
+        return "the header '" + name + " " + version + "'";
+    }
+
+    /** Whether the value is this number; a single digit is compared in place. */
+    private boolean valueIs(int number) {
+        if (number >= 0 && number <= 9) {
+            return to - valueStart == 1 && text.charAt(valueStart) == (char) ('0' + number);
+        }
+        return value().equals(Integer.toString(number));
+    }
+
     static String shorten(String s) {
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }

@@ -78,39 +78,43 @@ public final class ManifestFormat {
         Version version = null;
         VersionRange requires = null;
         Integer java = null;
-        List<Dependency> dependencies = new ArrayList<>();
-        Set<String> dependencyIds = new HashSet<>();
-        List<String> exports = new ArrayList<>();
+        List<Dependency> dependencies = List.of(); // most manifests list neither: created on the first
+        Set<String> dependencyIds = Set.of();
+        List<String> exports = List.of();
         Lines line = Lines.afterHeader(text, source, HEADER, VERSION);
         while (line.advance()) {
             try {
-                switch (line.keyword()) {
-                    case "id" -> {
-                        once(id, line, source);
-                        id = dev.graft.loader.PluginId.check(line.value());
+                // keywords compared in place: a switch would cut each one out as a string first
+                if (line.is("id")) {
+                    once(id, line, source);
+                    id = dev.graft.loader.PluginId.check(line.value());
+                } else if (line.is("version")) {
+                    once(version, line, source);
+                    version = Version.parse(line.value());
+                } else if (line.is("java")) {
+                    once(java, line, source);
+                    java = javaRelease(line, source);
+                } else if (line.is("requires")) {
+                    once(requires, line, source);
+                    requires = VersionRange.parse(line.value());
+                } else if (line.is("dependency")) {
+                    Dependency d = Dependency.parse(line.value());
+                    if (dependencies.isEmpty()) {
+                        dependencies = new ArrayList<>();
+                        dependencyIds = new HashSet<>();
                     }
-                    case "version" -> {
-                        once(version, line, source);
-                        version = Version.parse(line.value());
+                    if (!dependencyIds.add(d.pluginId())) {
+                        throw new FormatException(source, line.number(),
+                                "dependency '" + d.pluginId() + "' is named twice");
                     }
-                    case "requires" -> {
-                        once(requires, line, source);
-                        requires = VersionRange.parse(line.value());
+                    dependencies.add(d);
+                } else if (line.is("export")) {
+                    if (exports.isEmpty()) {
+                        exports = new ArrayList<>();
                     }
-                    case "java" -> {
-                        once(java, line, source);
-                        java = javaRelease(line, source);
-                    }
-                    case "dependency" -> {
-                        Dependency d = Dependency.parse(line.value());
-                        if (!dependencyIds.add(d.pluginId())) {
-                            throw new FormatException(source, line.number(),
-                                    "dependency '" + d.pluginId() + "' is named twice");
-                        }
-                        dependencies.add(d);
-                    }
-                    case "export" -> exports.add(PackagePattern.check(line.value()));
-                    default -> throw new FormatException(source, line.number(),
+                    exports.add(PackagePattern.check(line.value()));
+                } else {
+                    throw new FormatException(source, line.number(),
                             "expected 'id', 'version', 'requires', 'java', 'dependency' or 'export', found '"
                                     + Lines.shorten(line.text()) + "'");
                 }

@@ -55,8 +55,7 @@ public final class ArchiveOpener {
         if (name.startsWith(".")) {
             return false;
         }
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        boolean archiveName = lower.endsWith(".zip") || lower.endsWith(".jar");
+        boolean archiveName = endsWith(name, ".zip") || endsWith(name, ".jar");
         java.nio.file.attribute.BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
@@ -80,20 +79,33 @@ public final class ArchiveOpener {
     public PluginArchive open(Path path) throws IOException {
         List<Closeable> owned = new ArrayList<>();
         try {
+            boolean zipName = endsWith(path.getFileName().toString(), ".zip");
+            if (zipName) {
+                // the common case first, without a stat: SmallZip reads no directory (nor a large or unusual zip)
+                SmallZip small = SmallZip.read(path);
+                if (small != null) {
+                    return openZip(path, small, owned);
+                }
+            }
             if (Files.isDirectory(path)) {
                 return openDirectory(path, owned);
             }
-            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            return name.endsWith(".zip") ? openZip(path, owned) : openJar(path, owned);
+            return zipName ? openZip(path, null, owned) : openJar(path, owned);
         } catch (IOException | RuntimeException e) {
             closeQuietly(owned, e);
             throw e;
         }
     }
 
-    private PluginArchive openZip(Path path, List<Closeable> owned) throws IOException {
+    /** Whether a file name ends with a suffix, ignoring ASCII case. */
+    private static boolean endsWith(String name, String suffix) {
+        return name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length());
+    }
+
+    /** Opens a plugin zip, already read by {@link SmallZip} or ({@code small} null) through the JDK. */
+    private PluginArchive openZip(Path path, SmallZip small, List<Closeable> owned) throws IOException {
         String display = path.getFileName().toString();
-        ZipSource zip = SmallZip.read(path);
+        ZipSource zip = small;
         if (zip == null) {
             try {
                 zip = ZipSource.of(new ZipFile(path.toFile()));

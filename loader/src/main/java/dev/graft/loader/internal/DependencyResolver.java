@@ -77,15 +77,21 @@ public final class DependencyResolver {
      */
     public static Resolution resolve(List<Candidate> candidates, Map<String, String> failedIds, List<Loaded> loaded,
             Version hostVersion, int javaRelease, Set<String> disabledByHost) {
-        Map<String, List<Candidate>> byId = new TreeMap<>();
+        // Hash by id, then sort the ids once: candidates come sorted by file name, which usually
+        // sorts their ids too, and TimSort takes an ordered run in one pass, where a TreeMap
+        // would compare each id with a dozen others.
+        Map<String, List<Candidate>> byId = new HashMap<>(candidates.size() * 2);
+        List<String> ids = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             List<Candidate> copies = byId.get(c.manifest().id());
             if (copies == null) {
                 copies = new ArrayList<>(1);
                 byId.put(c.manifest().id(), copies);
+                ids.add(c.manifest().id());
             }
             copies.add(c);
         }
+        ids.sort(null);
         Map<String, Loaded> present = new HashMap<>();
         for (Loaded l : loaded) {
             present.put(l.manifest().id(), l);
@@ -94,10 +100,9 @@ public final class DependencyResolver {
         for (Map.Entry<String, String> failed : failedIds.entrySet()) {
             rejected.put(failed.getKey(), new Verdict(true, failed.getValue()));
         }
-        Map<String, Candidate> live = new TreeMap<>();
-        for (Map.Entry<String, List<Candidate>> e : byId.entrySet()) {
-            String id = e.getKey();
-            List<Candidate> copies = e.getValue();
+        Map<String, Candidate> live = new LinkedHashMap<>(ids.size() * 2); // in id order
+        for (String id : ids) {
+            List<Candidate> copies = byId.get(id);
             if (copies.size() > 1 || present.containsKey(id)) {
                 List<String> files = new ArrayList<>();
                 if (present.containsKey(id)) {

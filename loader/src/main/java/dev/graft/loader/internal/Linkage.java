@@ -33,7 +33,8 @@ public final class Linkage implements Supplier<ClassLoader> {
 
     /**
      * @param archive the opened plugin
-     * @param exports its exports, as {@link Linker#exports} computed them
+     * @param exports its exports, as {@link Linker#exports} computed them; {@code null} to compute
+     *     them when linking (they cannot fail when the manifest declares none)
      * @param dependencies the linkages of the dependencies it sees, in the order their exports are searched
      * @param host what the host shares
      */
@@ -65,7 +66,7 @@ public final class Linkage implements Supplier<ClassLoader> {
             for (Linkage d : dependencies) {
                 linked.add(d.pair());
             }
-            Linker.Pair created = Linker.link(archive, exports, linked, host);
+            Linker.Pair created = Linker.link(archive, exports != null ? exports : Linker.exports(archive), linked, host);
             created.classes().attach(attachment);
             if (closed) {
                 created.close();

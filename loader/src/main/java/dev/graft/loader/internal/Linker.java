@@ -4,6 +4,7 @@ import dev.graft.loader.PackagePattern;
 import dev.graft.loader.PluginManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,27 @@ public final class Linker {
     }
 
     private Linker() {
+    }
+
+    /**
+     * The packages a plugin exports and where each lies: its own classes or its libraries.
+     *
+     * @param archive the opened plugin
+     * @return exported package to {@code true} if it lies in the plugin's own classes, sorted
+     * @throws IllegalArgumentException if an export names a package that neither holds
+     */
+    public static Map<String, Boolean> exports(PluginArchive archive) {
+        return exports(archive.manifest(), packages(List.of(archive.classes())), packages(archive.libraries()));
+    }
+
+    private static Set<String> packages(List<ResourceRoot> roots) {
+        Set<String> packages = new HashSet<>();
+        for (ResourceRoot root : roots) {
+            for (String dir : root.classDirectories()) {
+                packages.add(dir.replace('/', '.'));
+            }
+        }
+        return packages;
     }
 
     /**

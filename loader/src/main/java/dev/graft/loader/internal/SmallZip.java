@@ -73,10 +73,7 @@ final class SmallZip implements ZipSource {
                 return null;
             }
             bytes = new byte[(int) length];
-            in.readFully(bytes);
-            if (in.read() >= 0) {
-                return null; // grew while being read
-            }
+            in.readFully(bytes); // a file that grew since is cut short: its end record is missing, parse refuses it
         } catch (IOException e) {
             return null;
         }
@@ -223,6 +220,59 @@ final class SmallZip implements ZipSource {
         if (entry == null) {
             return null;
         }
+        int start = dataStart(data, entry);
+        InputStream raw = new ByteArrayInputStream(data, start, entry.compressed);
+        return entry.getMethod() == ZipEntry.STORED ? raw : new Inflating(raw);
+    }
+
+    /**
+     * Reads an entry whole, straight from the file's bytes into one array of the declared size: no
+     * stream, no copy. Stored entries are copied; deflated ones inflated with a pooled inflater.
+     *
+     * @return the entry's bytes, or {@code null} when they do not come out exactly as declared or
+     *     are corrupt (the caller then reads the entry as a stream, bounded by its real size, which
+     *     reports the corruption)
+     */
+    @Override
+    public byte[] readDeclared(ZipEntry zipEntry) throws IOException {
+        byte[] data = bytes;
+        if (data == null) {
+            throw new IllegalStateException("zip file closed");
+        }
+        Entry entry = byName.get(zipEntry.getName());
+        if (entry == null || entry.getSize() > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        int start = dataStart(data, entry);
+        int size = (int) entry.getSize();
+        if (entry.getMethod() == ZipEntry.STORED) {
+            return entry.compressed == size ? java.util.Arrays.copyOfRange(data, start, start + size) : null;
+        }
+        byte[] out = new byte[size];
+        Inflater inflater = Inflaters.take();
+        try {
+            inflater.setInput(data, start, entry.compressed);
+            int n = 0;
+            while (n < size) {
+                int got = inflater.inflate(out, n, size - n);
+                if (got == 0) {
+                    break; // finished early, or needs input or a dictionary: not as declared
+                }
+                n += got;
+            }
+            if (n != size || !inflater.finished() && (inflater.inflate(new byte[1]) > 0 || !inflater.finished())) {
+                return null;
+            }
+            return out;
+        } catch (java.util.zip.DataFormatException e) {
+            return null; // the stream reports it, with the JDK's message
+        } finally {
+            Inflaters.give(inflater);
+        }
+    }
+
+    /** Where an entry's data starts, after its local header, checked against the central directory. */
+    private int dataStart(byte[] data, Entry entry) throws ZipException {
         int local = entry.local;
         if (u32(data, local) != LOC_SIG) {
             throw new ZipException("invalid LOC header (bad signature) of " + entry.getName());
@@ -231,8 +281,7 @@ final class SmallZip implements ZipSource {
         if (start + entry.compressed > cenStart) {
             throw new ZipException("invalid LOC header (bad header size) of " + entry.getName());
         }
-        InputStream raw = new ByteArrayInputStream(data, start, entry.compressed);
-        return entry.getMethod() == ZipEntry.STORED ? raw : new Inflating(raw);
+        return start;
     }
 
     @Override

@@ -53,7 +53,7 @@ record ZipListing(ZipRoot.Directories classes, List<ZipEntry> libraries) {
                 continue;
             }
             if (name.startsWith(CLASSES)) {
-                classes.add(name.substring(CLASSES.length()));
+                classes.add(name, CLASSES.length());
             } else if (name.startsWith(LIB)) {
                 if (!isLibraryJar(name)) {
                     throw new ArchiveException(display + "!/" + name + ": lib/ may hold only .jar files, directly;"

@@ -60,17 +60,39 @@ public final class ZipRoot implements ResourceRoot {
         this.manifest = manifest;
     }
 
-    /** The directories of a root's entries, and those holding classes, gathered in one pass. */
+    /**
+     * The directories of a root's entries, and those holding classes, gathered in one pass. A zip
+     * lists a directory's entries together, so the directory of the previous entry is reused
+     * rather than cut out again.
+     */
     static final class Directories {
         final Set<String> all = new HashSet<>();
         final Set<String> withClasses = new HashSet<>();
+        private String last;
+        private String lastWithClasses;
 
         void add(String path) {
-            int slash = path.lastIndexOf('/');
-            String dir = slash < 0 ? "" : path.substring(0, slash);
-            all.add(dir);
-            if (path.endsWith(".class") && !path.startsWith("META-INF/")) {
+            add(path, 0);
+        }
+
+        /** Adds the entry {@code name} minus its first {@code from} characters (the root's prefix). */
+        void add(String name, int from) {
+            int slash = name.lastIndexOf('/');
+            String dir;
+            if (slash < from) {
+                dir = "";
+            } else if (last != null && slash - from == last.length() && name.startsWith(last, from)) {
+                dir = last;
+            } else {
+                dir = name.substring(from, slash);
+            }
+            if (dir != last) {
+                all.add(dir);
+                last = dir;
+            }
+            if (dir != lastWithClasses && name.endsWith(".class") && !name.startsWith("META-INF/", from)) {
                 withClasses.add(dir);
+                lastWithClasses = dir;
             }
         }
     }
@@ -143,7 +165,7 @@ public final class ZipRoot implements ResourceRoot {
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
             ZipEntry e = en.nextElement();
             if (!e.isDirectory() && e.getName().startsWith(prefix)) {
-                dirs.add(e.getName().substring(prefix.length()));
+                dirs.add(e.getName(), prefix.length());
             }
         }
         return view(file, zip, prefix, dirs, limits);
@@ -215,6 +237,16 @@ public final class ZipRoot implements ResourceRoot {
         ZipEntry entry = entry(path);
         if (entry == null) {
             return null;
+        }
+        if (entry.getSize() >= 0 && entry.getSize() <= maxEntryBytes && !closed) {
+            try {
+                byte[] whole = zip.readDeclared(entry);
+                if (whole != null) {
+                    return whole;
+                }
+            } catch (IllegalStateException e) {
+                throw new IOException(display + " is closed", e);
+            }
         }
         try (InputStream in = stream(entry)) {
             return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, display + path);

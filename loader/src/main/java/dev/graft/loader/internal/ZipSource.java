@@ -34,6 +34,18 @@ interface ZipSource extends Closeable {
     InputStream getInputStream(ZipEntry entry) throws IOException;
 
     /**
+     * Reads an entry whole when that can be done without a stream.
+     *
+     * @param entry an entry of this source
+     * @return its bytes, exactly as many as it declares; or {@code null}: read it through
+     *     {@link #getInputStream(ZipEntry)} instead
+     * @throws IOException if the entry is corrupt
+     */
+    default byte[] readDeclared(ZipEntry entry) throws IOException {
+        return null;
+    }
+
+    /**
      * A source over a zip the JDK opened.
      *
      * @param zip the zip; closing the source closes it

@@ -51,6 +51,8 @@ class SmallZipTest {
                 assertEquals(e.isDirectory(), mine.isDirectory(), e.getName());
                 assertArrayEquals(jdk.getInputStream(e).readAllBytes(), small.getInputStream(mine).readAllBytes(),
                         e.getName());
+                assertArrayEquals(jdk.getInputStream(e).readAllBytes(), small.readDeclared(mine),
+                        e.getName() + ", read whole");
             }
             assertEquals(jdk.getEntry("classes").getName(), small.getEntry("classes").getName());
             assertNull(small.getEntry("missing"));
@@ -116,6 +118,7 @@ class SmallZipTest {
         SmallZip bad = SmallZip.parse(garbled);
         assertNotNull(bad);
         assertThrows(IOException.class, () -> bad.getInputStream(bad.getEntry("a.txt")).readAllBytes());
+        assertNull(bad.readDeclared(bad.getEntry("a.txt")), "corrupt data is left to the stream, which reports it");
     }
 
     @Test
@@ -125,6 +128,7 @@ class SmallZipTest {
         small.close();
         assertThrows(IllegalStateException.class, () -> small.getEntry("a.txt"));
         assertThrows(IllegalStateException.class, () -> small.getInputStream(entry));
+        assertThrows(IllegalStateException.class, () -> small.readDeclared(entry));
     }
 
     /**
@@ -161,13 +165,28 @@ class SmallZipTest {
                 fail("round " + round + ": SmallZip accepted a zip the JDK refuses: " + e.getMessage());
             }
             for (ZipEntry e : Collections.list(small.entries())) {
+                byte[] whole;
+                try {
+                    whole = small.readDeclared(e);
+                } catch (IOException expected) {
+                    whole = null; // a corrupt local header: the stream below reports it too
+                } catch (RuntimeException unexpected) {
+                    throw new AssertionError("round " + round + ": reading " + e.getName() + " whole threw "
+                            + unexpected, unexpected);
+                }
+                byte[] streamed = null;
                 try (InputStream in = small.getInputStream(e)) {
-                    in.readAllBytes();
+                    streamed = in.readAllBytes();
                 } catch (IOException expected) {
                     // a corrupt entry: reported when read, as the JDK does
                 } catch (RuntimeException unexpected) {
                     throw new AssertionError("round " + round + ": reading " + e.getName() + " threw " + unexpected,
                             unexpected);
+                }
+                if (whole != null) {
+                    assertArrayEquals(streamed, whole, "round " + round + ": " + e.getName()
+                            + " read whole must be what the stream reads");
+                    assertEquals(e.getSize(), whole.length, "round " + round + ": as many bytes as declared");
                 }
             }
         }

@@ -116,7 +116,7 @@ public final class ArchiveOpener {
         owned.add(zip);
         ZipListing listing = ZipListing.of(zip, display, limits);
         LibraryCache.Budget budget = new LibraryCache.Budget(limits, display);
-        ResourceRoot classes = ZipRoot.view(path, zip, CLASSES, listing.classes(), limits);
+        ResourceRoot classes = ZipRoot.view(path, zip, CLASSES, limits);
         List<ResourceRoot> libraries = new ArrayList<>();
         for (ZipEntry entry : listing.libraries()) {
             String entryDisplay = display + "!/" + entry.getName();

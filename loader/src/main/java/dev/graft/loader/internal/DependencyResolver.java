@@ -130,7 +130,13 @@ public final class DependencyResolver {
             }
         }
         checkDependencies(live, present, rejected);
-        for (List<String> cycle : cycles(live)) {
+        Map<String, List<String>> edges = edges(live);
+        if (!hasEdges(edges)) {
+            // no plugin needs another loaded with it: no cycle, nothing more to reject, and any order is a
+            // topological one, so the id order stands
+            return new Resolution(new ArrayList<>(live.keySet()), rejected);
+        }
+        for (List<String> cycle : cycles(live, edges)) {
             String path = String.join(" -> ", cycle);
             for (String id : new HashSet<>(cycle)) {
                 Candidate c = live.remove(id);
@@ -190,8 +196,16 @@ public final class DependencyResolver {
     }
 
     /** Cycles among the live candidates, each as a path from its smallest id back to it. */
-    private static List<List<String>> cycles(Map<String, Candidate> live) {
-        Map<String, List<String>> edges = edges(live);
+    private static boolean hasEdges(Map<String, List<String>> edges) {
+        for (List<String> targets : edges.values()) {
+            if (!targets.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<List<String>> cycles(Map<String, Candidate> live, Map<String, List<String>> edges) {
         List<List<String>> result = new ArrayList<>();
         Set<String> inCycle = new HashSet<>();
         for (String start : live.keySet()) {
@@ -257,11 +271,7 @@ public final class DependencyResolver {
     /** Kahn's algorithm, taking the smallest ready id each time. */
     private static List<String> order(Map<String, Candidate> live) {
         Map<String, List<String>> edges = edges(live);
-        boolean independent = true;
-        for (List<String> targets : edges.values()) {
-            independent &= targets.isEmpty();
-        }
-        if (independent) {
+        if (!hasEdges(edges)) {
             return new ArrayList<>(live.keySet());
         }
         Map<String, Integer> waiting = new HashMap<>();

@@ -9,17 +9,14 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 
 /**
- * One pass over a plugin zip's central directory that checks it and sorts its entries: the entry
+ * One pass over a plugin zip's central directory that checks it and finds its jars: the entry
  * count against the limit, no duplicate names, no name that is absolute or leads outside the
- * archive, nothing in {@code lib/} but jars directly under it; the entries of {@code classes/} and
- * the jars of {@code lib/}.
+ * archive, nothing in {@code lib/} but jars directly under it; the jars of {@code lib/}.
  *
- * @param classes the directories of the entries under {@code classes/}
  * @param libraries the {@code lib/*.jar} entries, sorted by name
  */
-record ZipListing(ZipRoot.Directories classes, List<ZipEntry> libraries) {
+record ZipListing(List<ZipEntry> libraries) {
 
-    private static final String CLASSES = "classes/";
     private static final String LIB = "lib/";
     private static final java.util.Comparator<ZipEntry> BY_NAME = new java.util.Comparator<>() {
         @Override
@@ -37,7 +34,6 @@ record ZipListing(ZipRoot.Directories classes, List<ZipEntry> libraries) {
             throw new ArchiveException(display + " has " + size + " entries, more than the limit of " + limits.maxEntries());
         }
         Set<String> names = new HashSet<>(size * 2);
-        ZipRoot.Directories classes = new ZipRoot.Directories();
         List<ZipEntry> libraries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
             ZipEntry e = en.nextElement();
@@ -52,9 +48,7 @@ record ZipListing(ZipRoot.Directories classes, List<ZipEntry> libraries) {
             if (e.isDirectory()) {
                 continue;
             }
-            if (name.startsWith(CLASSES)) {
-                classes.add(name, CLASSES.length());
-            } else if (name.startsWith(LIB)) {
+            if (name.startsWith(LIB)) {
                 if (!isLibraryJar(name)) {
                     throw new ArchiveException(display + "!/" + name + ": lib/ may hold only .jar files, directly;"
                             + " found '" + name + "'");
@@ -63,7 +57,7 @@ record ZipListing(ZipRoot.Directories classes, List<ZipEntry> libraries) {
             }
         }
         libraries.sort(BY_NAME);
-        return new ZipListing(classes, libraries);
+        return new ZipListing(libraries);
     }
 
     /** An absolute path, a Windows drive or separator, or a {@code ..} segment. */

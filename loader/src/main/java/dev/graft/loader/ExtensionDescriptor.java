@@ -19,7 +19,8 @@ public record ExtensionDescriptor(String point, String className, int ordinal, L
         Objects.requireNonNull(point, "point");
         Objects.requireNonNull(className, "className");
         dependencies = List.copyOf(dependencies);
-        for (Dependency d : dependencies) {
+        for (int i = 0; i < dependencies.size(); i++) { // no iterator: most extensions have no dependency
+            Dependency d = dependencies.get(i);
             if (d.optional()) {
                 throw new IllegalArgumentException("extension dependency '" + d + "' of " + className
                         + " is marked optional; an extension dependency is already a condition");

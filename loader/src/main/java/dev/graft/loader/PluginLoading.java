@@ -75,8 +75,19 @@ final class PluginLoading {
     private PluginLoading() {
     }
 
-    static Outcome load(List<Path> sources, Settings settings, List<LoadedPlugin> alreadyLoaded) {
-        List<Prepared> prepared = prepare(sources, settings);
+    /**
+     * Loads archives.
+     *
+     * @param sources plugin files or directories
+     * @param listed whether the sources were listed from plugin folders: each is then opened only if
+     *     {@link ArchiveOpener#isCandidate} accepts it (checked on the opening threads), and left out
+     *     silently otherwise; sources the host names are always opened
+     * @param settings the load's settings
+     * @param alreadyLoaded the plugins loaded before
+     * @return the new plugins and the status of every source opened
+     */
+    static Outcome load(List<Path> sources, boolean listed, Settings settings, List<LoadedPlugin> alreadyLoaded) {
+        List<Prepared> prepared = prepare(sources, listed, settings);
         Map<String, Prepared> byId = new HashMap<>();
         List<DependencyResolver.Candidate> candidates = new ArrayList<>();
         Map<String, String> failedIds = new HashMap<>();
@@ -107,17 +118,21 @@ final class PluginLoading {
     }
 
     /**
-     * Opens every archive, on up to {@code parallelism} threads that take the next archive from a
-     * shared counter; the results keep the order of {@code sources}.
+     * Opens every archive (every candidate, for listed sources), on up to {@code parallelism}
+     * threads that take the next archive from a shared counter; the results keep the order of
+     * {@code sources}.
      */
-    private static List<Prepared> prepare(List<Path> sources, Settings settings) {
+    private static List<Prepared> prepare(List<Path> sources, boolean listed, Settings settings) {
         Prepared[] results = new Prepared[sources.size()];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = new Runnable() {
             @Override
             public void run() {
                 for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-                    results[i] = prepare(sources.get(i), settings.opener());
+                    Path source = sources.get(i);
+                    if (!listed || ArchiveOpener.isCandidate(source)) {
+                        results[i] = prepare(source, settings.opener());
+                    }
                 }
             }
         };
@@ -138,7 +153,13 @@ final class PluginLoading {
                 throw new IllegalStateException("interrupted while opening plugins", e);
             }
         }
-        return java.util.Arrays.asList(results);
+        List<Prepared> opened = new ArrayList<>(results.length);
+        for (Prepared p : results) {
+            if (p != null) {
+                opened.add(p);
+            }
+        }
+        return opened;
     }
 
     private static Prepared prepare(Path source, ArchiveOpener opener) {

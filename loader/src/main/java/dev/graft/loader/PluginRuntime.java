@@ -205,10 +205,14 @@ public final class PluginRuntime implements AutoCloseable {
      * @return the status of each
      */
     public List<PluginStatus> load(Path... sources) {
+        return load(Arrays.asList(sources), false);
+    }
+
+    private List<PluginStatus> load(List<Path> sources, boolean listed) {
         synchronized (lock) {
             checkOpen();
             Snapshot current = snapshot;
-            PluginLoading.Outcome outcome = PluginLoading.load(Arrays.asList(sources), settings, current.plugins());
+            PluginLoading.Outcome outcome = PluginLoading.load(sources, listed, settings, current.plugins());
             List<LoadedPlugin> plugins = new ArrayList<>(current.plugins());
             plugins.addAll(outcome.loaded());
             snapshot = new Snapshot(plugins, merge(current.statuses(), outcome.statuses()));
@@ -483,27 +487,40 @@ public final class PluginRuntime implements AutoCloseable {
                     new Linker.Host(host, new PackageMatcher(shared), hostFallback), version, Set.copyOf(disabled),
                     parallelism);
             PluginRuntime runtime = new PluginRuntime(settings, factory);
-            runtime.load(list(directories).toArray(new Path[0]));
+            runtime.load(list(directories), true);
             return runtime;
         }
 
-        /** The candidate entries of each folder, sorted by file name (never by listing order). */
+        /**
+         * The entries of each folder that are not hidden, sorted by file name (never by listing
+         * order). Which of them are plugins is decided when they are opened, on the opening threads:
+         * that takes a stat each ({@link ArchiveOpener#isCandidate}).
+         */
         private static List<Path> list(List<Path> directories) {
             List<Path> result = new ArrayList<>();
             for (Path dir : directories) {
-                java.util.TreeMap<String, Path> entries = new java.util.TreeMap<>();
-                try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                    for (Path p : stream) {
-                        if (ArchiveOpener.isCandidate(p)) {
-                            entries.put(p.getFileName().toString(), p);
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list the plugin folder " + dir + ": " + e.getMessage(), e);
+                // java.io lists a folder in one native call; a DirectoryStream makes one per entry
+                String[] names = dir.toFile().list();
+                if (names == null) {
+                    throw cannotList(dir);
                 }
-                result.addAll(entries.values());
+                Arrays.sort(names);
+                for (String name : names) {
+                    if (!name.startsWith(".")) {
+                        result.add(dir.resolve(name));
+                    }
+                }
             }
             return result;
+        }
+
+        /** Why a folder cannot be listed, as the file system says it. */
+        private static UncheckedIOException cannotList(Path dir) {
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                return new UncheckedIOException(new IOException("cannot list the plugin folder " + dir));
+            } catch (IOException e) {
+                return new UncheckedIOException("cannot list the plugin folder " + dir + ": " + e.getMessage(), e);
+            }
         }
     }
 }

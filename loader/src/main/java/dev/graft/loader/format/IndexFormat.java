@@ -144,11 +144,13 @@ public final class IndexFormat {
         String text = line.file();
         int start = line.valueStart();
         int end = line.end();
-        int space = Lines.indexOfWhitespace(text, start, end);
-        String className = text.substring(start, space < 0 ? end : space);
-        int ordinal = Lines.skipWhitespace(text, space < 0 ? end : space + 1, end);
-        if (!JavaNames.isBinaryName(className) || !text.startsWith(ORDINAL, ordinal)
-                || ordinal + ORDINAL.length() > end) {
+        int nameEnd = JavaNames.binaryNameEnd(text, start, end); // found and checked in one pass
+        if (nameEnd < 0) {
+            throw badExtension(line, source);
+        }
+        String className = text.substring(start, nameEnd);
+        int ordinal = Lines.skipWhitespace(text, nameEnd, end);
+        if (!text.startsWith(ORDINAL, ordinal) || ordinal + ORDINAL.length() > end) {
             throw badExtension(line, source);
         }
         int digits = ordinal + ORDINAL.length();

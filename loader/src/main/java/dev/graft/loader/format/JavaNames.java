@@ -56,6 +56,42 @@ public final class JavaNames {
     }
 
     /**
+     * Reads a binary class name in place: the text from {@code from} up to the first whitespace
+     * (or {@code to}), checked as {@link #isBinaryName} checks it, in the same pass that finds its
+     * end.
+     *
+     * @param s the text
+     * @param from where the name starts
+     * @param to where the line ends
+     * @return where the name ends, or -1 if the text there is not a binary name
+     */
+    static int binaryNameEnd(String s, int from, int to) {
+        boolean start = true;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 128) {
+                int end = Lines.indexOfWhitespace(s, i, to);
+                end = end < 0 ? to : end;
+                return isBinaryName(s.substring(from, end)) ? end : -1;
+            }
+            if (c == '.') {
+                if (start) {
+                    return -1;
+                }
+                start = true;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$'
+                    || (!start && c >= '0' && c <= '9')) {
+                start = false;
+            } else if (Lines.isWhitespace(c)) {
+                return start ? -1 : i;
+            } else {
+                return -1;
+            }
+        }
+        return start ? -1 : to;
+    }
+
+    /**
      * @param name a candidate package name
      * @return whether it is dot-separated Java identifiers without {@code $}
      */

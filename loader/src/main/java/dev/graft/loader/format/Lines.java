@@ -52,11 +52,9 @@ final class Lines {
                 end--;
             }
             if (start < end && text.charAt(start) != '#') {
-                int space = indexOfWhitespace(text, start, end);
                 from = start;
-                keywordEnd = space < 0 ? end : space;
-                valueStart = skipWhitespace(text, keywordEnd, end);
                 to = end;
+                keywordEnd = -1; // found when asked: is(...) recognises a keyword without scanning for its end
                 return true;
             }
         }
@@ -70,16 +68,36 @@ final class Lines {
 
     /** @return whether the line's keyword is {@code keyword} */
     boolean is(String keyword) {
-        return keywordEnd - from == keyword.length() && text.startsWith(keyword, from);
+        int end = from + keyword.length();
+        if (keywordEnd >= 0) {
+            return keywordEnd == end && text.startsWith(keyword, from);
+        }
+        if (end > to || !text.startsWith(keyword, from) || (end < to && !isWhitespace(text.charAt(end)))) {
+            return false;
+        }
+        keywordEnd = end;
+        valueStart = skipWhitespace(text, end, to);
+        return true;
+    }
+
+    /** Finds the keyword's end and the value's start, if {@link #is} has not. */
+    private void split() {
+        if (keywordEnd < 0) {
+            int space = indexOfWhitespace(text, from, to);
+            keywordEnd = space < 0 ? to : space;
+            valueStart = skipWhitespace(text, keywordEnd, to);
+        }
     }
 
     /** @return the line's keyword */
     String keyword() {
+        split();
         return text.substring(from, keywordEnd);
     }
 
     /** @return the line's value, without surrounding whitespace; empty if there is none */
     String value() {
+        split();
         return text.substring(valueStart, to);
     }
 
@@ -95,6 +113,7 @@ final class Lines {
 
     /** @return where the value starts in {@link #file()} */
     int valueStart() {
+        split();
         return valueStart;
     }
 
@@ -175,19 +194,20 @@ final class Lines {
         return lines;
     }
 
-    /** Quotes found text in messages, cut to a readable length. */
     private static String header(String name, int version) {
         return "the header '" + name + " " + version + "'";
     }
 
     /** Whether the value is this number; a single digit is compared in place. */
     private boolean valueIs(int number) {
+        split();
         if (number >= 0 && number <= 9) {
             return to - valueStart == 1 && text.charAt(valueStart) == (char) ('0' + number);
         }
         return value().equals(Integer.toString(number));
     }
 
+    /** Quotes found text in messages, cut to a readable length. */
     static String shorten(String s) {
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }

@@ -41,7 +41,7 @@ public final class ZipRoot implements ResourceRoot {
     private final ZipSource zip;
     private final boolean ownsZip;
     private volatile Directories dirs;
-    private final Handler handler = new Handler();
+    private volatile Handler handler; // made with the first URL: a plugin that is only listed serves none
     private final long maxEntryBytes;
     private final Manifest manifest;
     private volatile URL fileUrl;
@@ -299,7 +299,12 @@ public final class ZipRoot implements ResourceRoot {
             return null;
         }
         try {
-            return new URL("jar", "", -1, fileUrl().toExternalForm() + "!/" + prefix + path, handler);
+            Handler h = handler;
+            if (h == null) {
+                h = new Handler(); // a race makes two equal handlers, which is harmless
+                handler = h;
+            }
+            return new URL("jar", "", -1, fileUrl().toExternalForm() + "!/" + prefix + path, h);
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
         }

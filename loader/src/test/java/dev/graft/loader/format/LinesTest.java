@@ -37,6 +37,45 @@ class LinesTest {
     }
 
     @Test
+    void aBinaryNameReadInPlaceEndsWhereIsBinaryNameWouldCutIt() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "ab.Z$_09 \t\u00e9\u0660\u200b-";
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String line = b.toString();
+            int space = Lines.indexOfWhitespace(line, 0, line.length());
+            int cut = space < 0 ? line.length() : space;
+            int expected = JavaNames.isBinaryName(line.substring(0, cut)) ? cut : -1;
+            assertEquals(expected, JavaNames.binaryNameEnd(line, 0, line.length()), "'" + line + "'");
+        }
+    }
+
+    @Test
+    void keywordsRecognisedInPlaceAreTheOnesCutOut() {
+        Lines lines = Lines.of("point a.P\npointer x\n  extension\textension\nextension\n# extension\n  id   v  \n");
+        StringBuilder seen = new StringBuilder();
+        List<String> keywords = List.of("point", "extension", "id", "pointe");
+        while (lines.advance()) {
+            List<Boolean> recognised = new java.util.ArrayList<>();
+            for (String k : keywords) {
+                recognised.add(lines.is(k)); // before the keyword is cut out, then after one matched
+            }
+            String keyword = lines.keyword();
+            for (int i = 0; i < keywords.size(); i++) {
+                assertEquals(keywords.get(i).equals(keyword), recognised.get(i), keywords.get(i) + " on line "
+                        + lines.number());
+                assertEquals(keywords.get(i).equals(keyword), lines.is(keywords.get(i)));
+            }
+            seen.append(lines.number()).append(':').append(keyword).append('=').append(lines.value()).append(';');
+        }
+        assertEquals("1:point=a.P;2:pointer=x;3:extension=extension;4:extension=;6:id=v;", seen.toString());
+    }
+
+    @Test
     void anOrdinalReadInPlaceIsTheOneParseIntReads() {
         String index = "graft-index 1\npoint a.P\n  extension a.B ordinal=010\n  extension a.C ordinal=-5\n"
                 + "  extension a.D ordinal=+2147483647\n  extension a.E ordinal=3\n";

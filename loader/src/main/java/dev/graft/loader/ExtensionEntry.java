@@ -16,14 +16,15 @@ public final class ExtensionEntry {
     private final String pluginId;
     private final ExtensionDescriptor descriptor;
     private final Supplier<ClassLoader> loader;
-    private final Instance instance;
+    private final ExtensionIndex index;
+    private volatile Instance instance;
     private volatile ExtensionException mismatch;
 
-    ExtensionEntry(String pluginId, ExtensionDescriptor descriptor, Supplier<ClassLoader> loader, Instance instance) {
+    ExtensionEntry(String pluginId, ExtensionDescriptor descriptor, Supplier<ClassLoader> loader, ExtensionIndex index) {
         this.pluginId = pluginId;
         this.descriptor = descriptor;
         this.loader = loader;
-        this.instance = instance;
+        this.index = index;
     }
 
     /** @return the plugin the extension belongs to, or {@code null} for an index read from a plain loader */
@@ -58,12 +59,12 @@ public final class ExtensionEntry {
 
     /** @return whether the instance has been created */
     public boolean isCreated() {
-        return instance.value != null;
+        return shared().value != null;
     }
 
     /** @return the failure of an earlier attempt to create the instance, if any */
     public java.util.Optional<ExtensionException> failure() {
-        return java.util.Optional.ofNullable(mismatch != null ? mismatch : instance.failure);
+        return java.util.Optional.ofNullable(mismatch != null ? mismatch : shared().failure);
     }
 
     /**
@@ -108,7 +109,7 @@ public final class ExtensionEntry {
         if (known != null) {
             throw known;
         }
-        Object value = instance.get(this, factory);
+        Object value = shared().get(this, factory);
         if (!point.isInstance(value)) {
             mismatch = new ExtensionException(describe() + " does not implement " + point.getName() + " as loaded by "
                     + point.getClassLoader() + " (it implements a copy of that type from another loader, or"
@@ -145,6 +146,19 @@ public final class ExtensionEntry {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The holder of the class's one instance, shared with the entries of the same class under other
+     * points; looked up on first use, since listing entries never needs it.
+     */
+    private Instance shared() {
+        Instance i = instance;
+        if (i == null) {
+            i = index.instance(descriptor.className());
+            instance = i;
+        }
+        return i;
     }
 
     private String describe() {

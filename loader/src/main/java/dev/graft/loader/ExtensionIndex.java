@@ -218,7 +218,7 @@ public final class ExtensionIndex {
         }
         List<ExtensionEntry> created = new ArrayList<>(descriptors.size());
         for (ExtensionDescriptor d : descriptors) {
-            created.add(new ExtensionEntry(pluginId, d, loader, instance(d.className())));
+            created.add(new ExtensionEntry(pluginId, d, loader, this));
         }
         created.sort(ORDER);
         entries = Collections.unmodifiableList(created);
@@ -251,7 +251,7 @@ public final class ExtensionIndex {
     }
 
     /** The one shared instance holder of an extension class, whatever point it is found under. */
-    private ExtensionEntry.Instance instance(String className) {
+    ExtensionEntry.Instance instance(String className) {
         ExtensionEntry.Instance instance = instances.get(className);
         if (instance == null) {
             instance = new ExtensionEntry.Instance();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,9 +214,12 @@ final class PluginLoading {
 
     private static List<PluginStatus> statuses(List<Prepared> prepared, List<LoadedPlugin> loaded,
             DependencyResolver.Resolution resolution) {
-        Map<Path, PluginStatus> bySource = new LinkedHashMap<>();
+        Map<Path, PluginStatus> bySource = new java.util.IdentityHashMap<>(); // each source is one Path object
+        List<PluginStatus> loadedStatuses = new ArrayList<>(loaded.size());
         for (LoadedPlugin p : loaded) {
-            bySource.put(p.source(), new PluginStatus(p.id(), p.version(), p.source(), PluginState.LOADED, ""));
+            PluginStatus status = new PluginStatus(p.id(), p.version(), p.source(), PluginState.LOADED, "");
+            bySource.put(p.source(), status);
+            loadedStatuses.add(status);
         }
         List<PluginStatus> others = new ArrayList<>();
         for (Prepared p : prepared) {
@@ -239,7 +241,7 @@ final class PluginLoading {
             others.add(status);
         }
         others.sort(BY_NAME_THEN_SOURCE);
-        List<PluginStatus> all = new ArrayList<>(bySource.values());
+        List<PluginStatus> all = loadedStatuses;
         all.addAll(others);
         return all;
     }

@@ -16,15 +16,15 @@ final class Snapshot {
 
     static final Snapshot EMPTY = new Snapshot(List.of(), List.of());
 
-    /** By ordinal, then plugin id, then class name. */
+    /** By ordinal, then plugin id, then class name: read from the candidate, not through its entry. */
     private static final Comparator<Candidate> ORDER = new Comparator<>() {
         @Override
         public int compare(Candidate a, Candidate b) {
-            int c = Integer.compare(a.entry().ordinal(), b.entry().ordinal());
+            int c = Integer.compare(a.ordinal, b.ordinal);
             if (c == 0) {
-                c = a.plugin().id().compareTo(b.plugin().id());
+                c = a.pluginId.compareTo(b.pluginId);
             }
-            return c != 0 ? c : a.entry().className().compareTo(b.entry().className());
+            return c != 0 ? c : a.className.compareTo(b.className);
         }
     };
 
@@ -34,8 +34,16 @@ final class Snapshot {
      * @param plugin its plugin
      * @param entry its index entry
      * @param skipReason why it is skipped, or {@code null} when its dependencies hold
+     * @param ordinal the entry's ordinal, kept here for sorting
+     * @param pluginId the plugin's id, kept here for sorting
+     * @param className the entry's class, kept here for sorting
      */
-    record Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason) {
+    record Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason, int ordinal, String pluginId,
+            String className) {
+
+        Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason) {
+            this(plugin, entry, skipReason, entry.ordinal(), plugin.id(), entry.className());
+        }
     }
 
     private final List<LoadedPlugin> plugins;
@@ -99,6 +107,9 @@ final class Snapshot {
     }
 
     private String skipReason(LoadedPlugin plugin, ExtensionEntry entry) {
+        if (entry.dependencies().isEmpty()) {
+            return null;
+        }
         for (Dependency d : entry.dependencies()) {
             LoadedPlugin target = byId.get(d.pluginId());
             if (target == null) {

@@ -125,8 +125,9 @@ public final class ArchiveOpener {
             owned.add(jar);
             libraries.add(jar);
         }
-        if (classes.contains(ManifestFormat.PATH)) {
-            return graft(path, PluginArchive.Layout.ZIP, classes, libraries, owned);
+        byte[] graftManifest = classes.read(ManifestFormat.PATH);
+        if (graftManifest != null) {
+            return graft(path, PluginArchive.Layout.ZIP, classes, graftManifest, libraries, owned);
         }
         if (zip.getEntry(Pf4jDescriptor.PROPERTIES) != null) {
             String source = display + "!/" + Pf4jDescriptor.PROPERTIES;
@@ -144,8 +145,9 @@ public final class ArchiveOpener {
         if (jar.directories().isEmpty()) {
             throw new ArchiveException(display + " is empty");
         }
-        if (jar.contains(ManifestFormat.PATH)) {
-            return graft(path, PluginArchive.Layout.JAR, jar, List.of(), owned);
+        byte[] graftManifest = jar.read(ManifestFormat.PATH);
+        if (graftManifest != null) {
+            return graft(path, PluginArchive.Layout.JAR, jar, graftManifest, List.of(), owned);
         }
         return pf4jOrFail(path, PluginArchive.Layout.JAR, jar, List.of(), owned, display);
     }
@@ -177,8 +179,9 @@ public final class ArchiveOpener {
                 libraries.add(jar);
             }
         }
-        if (classes.contains(ManifestFormat.PATH)) {
-            return graft(path, PluginArchive.Layout.DIRECTORY, classes, libraries, owned);
+        byte[] graftManifest = classes.read(ManifestFormat.PATH);
+        if (graftManifest != null) {
+            return graft(path, PluginArchive.Layout.DIRECTORY, classes, graftManifest, libraries, owned);
         }
         Path properties = path.resolve(Pf4jDescriptor.PROPERTIES);
         if (Files.isRegularFile(properties)) {
@@ -216,11 +219,11 @@ public final class ArchiveOpener {
                 + ", found neither");
     }
 
-    private PluginArchive graft(Path path, PluginArchive.Layout layout, ResourceRoot classes,
+    /** A plugin with Graft's metadata, whose manifest (the bytes given) is read once. */
+    private PluginArchive graft(Path path, PluginArchive.Layout layout, ResourceRoot classes, byte[] manifestBytes,
             List<ResourceRoot> libraries, List<Closeable> owned) throws IOException {
         String manifestSource = classes.describe() + ManifestFormat.PATH;
-        PluginManifest manifest = ManifestFormat.read(text(classes.read(ManifestFormat.PATH)),
-                manifestSource);
+        PluginManifest manifest = ManifestFormat.read(text(manifestBytes), manifestSource);
         List<ExtensionDescriptor> extensions = List.of();
         byte[] index = classes.read(IndexFormat.PATH);
         if (index != null) {

@@ -49,13 +49,15 @@ final class SmallZip implements ZipSource {
     private final Entry[] entries;
     private final Map<String, Entry> byName;
     private final int cenStart;
+    private final boolean repeatsNames;
     private volatile byte[] bytes;
 
-    private SmallZip(byte[] bytes, Entry[] entries, Map<String, Entry> byName, int cenStart) {
+    private SmallZip(byte[] bytes, Entry[] entries, Map<String, Entry> byName, int cenStart, boolean repeatsNames) {
         this.bytes = bytes;
         this.entries = entries;
         this.byName = byName;
         this.cenStart = cenStart;
+        this.repeatsNames = repeatsNames;
     }
 
     /**
@@ -103,6 +105,7 @@ final class SmallZip implements ZipSource {
         Entry[] entries = new Entry[total];
         Map<String, Entry> byName = new HashMap<>(total * 2);
         int pos = (int) cenStart;
+        boolean repeats = false;
         for (int i = 0; i < total; i++) {
             if (pos + CEN_HEADER > end || u32(bytes, pos) != CEN_SIG) {
                 return null;
@@ -129,13 +132,13 @@ final class SmallZip implements ZipSource {
             Entry entry = new Entry(new String(bytes, name, nameLength, StandardCharsets.ISO_8859_1), method,
                     (int) local, (int) compressed, size, crc);
             entries[i] = entry;
-            byName.putIfAbsent(entry.getName(), entry);
+            repeats |= byName.putIfAbsent(entry.getName(), entry) != null;
             pos = next;
         }
         if (pos != end) {
             return null;
         }
-        return new SmallZip(bytes, entries, byName, (int) cenStart);
+        return new SmallZip(bytes, entries, byName, (int) cenStart, repeats);
     }
 
     /** The end-of-central-directory record whose comment runs exactly to the end of the file. */
@@ -176,6 +179,12 @@ final class SmallZip implements ZipSource {
     @Override
     public int size() {
         return entries.length;
+    }
+
+    /** @return whether two entries share a name: known from the parse, which indexed them all */
+    @Override
+    public boolean repeatsNames() {
+        return repeatsNames;
     }
 
     @Override

@@ -33,12 +33,12 @@ record ZipListing(List<ZipEntry> libraries) {
         if (size > limits.maxEntries()) {
             throw new ArchiveException(display + " has " + size + " entries, more than the limit of " + limits.maxEntries());
         }
-        Set<String> names = new HashSet<>(size * 2);
+        Set<String> names = zip.repeatsNames() ? new HashSet<>(size * 2) : null; // null: no name repeats
         List<ZipEntry> libraries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
             ZipEntry e = en.nextElement();
             String name = e.getName();
-            if (!names.add(name)) {
+            if (names != null && !names.add(name)) {
                 throw new ArchiveException(display + " holds the entry '" + name + "' twice");
             }
             if (escapes(name)) {

@@ -34,6 +34,16 @@ interface ZipSource extends Closeable {
     InputStream getInputStream(ZipEntry entry) throws IOException;
 
     /**
+     * Whether two entries may share a name. A source that indexed every name when it opened knows;
+     * otherwise the answer is {@code true}, and {@link ZipListing} checks name by name.
+     *
+     * @return {@code false} only if no two entries share a name
+     */
+    default boolean repeatsNames() {
+        return true;
+    }
+
+    /**
      * Reads an entry whole when that can be done without a stream.
      *
      * @param entry an entry of this source

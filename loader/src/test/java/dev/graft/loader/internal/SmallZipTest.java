@@ -40,6 +40,7 @@ class SmallZipTest {
                 "classes/a/B.txt", text("b"), "classes/empty.txt", new byte[0], "stored.bin", null);
         SmallZip small = SmallZip.parse(zip);
         assertNotNull(small);
+        assertEquals(false, small.repeatsNames());
         Path file = write(zip);
         try (ZipFile jdk = new ZipFile(file.toFile())) {
             assertEquals(names(jdk.entries()), names(small.entries()));
@@ -158,6 +159,8 @@ class SmallZipTest {
                 continue;
             }
             accepted++;
+            List<String> names = names(small.entries());
+            assertEquals(names.size() != new java.util.HashSet<>(names).size(), small.repeatsNames(), "round " + round);
             Files.write(file, mutant);
             try (ZipFile jdk = new ZipFile(file.toFile())) {
                 assertEquals(names(jdk.entries()), names(small.entries()), "round " + round);

@@ -79,18 +79,19 @@ public final class ArchiveOpener {
     public PluginArchive open(Path path) throws IOException {
         List<Closeable> owned = new ArrayList<>();
         try {
-            boolean zipName = endsWith(path.getFileName().toString(), ".zip");
+            String name = path.getFileName().toString();
+            boolean zipName = endsWith(name, ".zip");
             if (zipName) {
                 // the common case first, without a stat: SmallZip reads no directory (nor a large or unusual zip)
                 SmallZip small = SmallZip.read(path);
                 if (small != null) {
-                    return openZip(path, small, owned);
+                    return openZip(path, name, small, owned);
                 }
             }
             if (Files.isDirectory(path)) {
                 return openDirectory(path, owned);
             }
-            return zipName ? openZip(path, null, owned) : openJar(path, owned);
+            return zipName ? openZip(path, name, null, owned) : openJar(path, owned);
         } catch (IOException | RuntimeException e) {
             closeQuietly(owned, e);
             throw e;
@@ -102,9 +103,12 @@ public final class ArchiveOpener {
         return name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
-    /** Opens a plugin zip, already read by {@link SmallZip} or ({@code small} null) through the JDK. */
-    private PluginArchive openZip(Path path, SmallZip small, List<Closeable> owned) throws IOException {
-        String display = path.getFileName().toString();
+    /**
+     * Opens a plugin zip named {@code display}, already read by {@link SmallZip} or ({@code small}
+     * null) through the JDK.
+     */
+    private PluginArchive openZip(Path path, String display, SmallZip small, List<Closeable> owned)
+            throws IOException {
         ZipSource zip = small;
         if (zip == null) {
             try {
@@ -115,9 +119,9 @@ public final class ArchiveOpener {
         }
         owned.add(zip);
         ZipListing listing = ZipListing.of(zip, display, limits);
-        LibraryCache.Budget budget = new LibraryCache.Budget(limits, display);
         ResourceRoot classes = ZipRoot.view(path, zip, CLASSES, limits);
         List<ResourceRoot> libraries = new ArrayList<>();
+        LibraryCache.Budget budget = listing.libraries().isEmpty() ? null : new LibraryCache.Budget(limits, display);
         for (ZipEntry entry : listing.libraries()) {
             String entryDisplay = display + "!/" + entry.getName();
             Path extracted = cache.extract(zip, entry, entryDisplay, budget);

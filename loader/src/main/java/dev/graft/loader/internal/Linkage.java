@@ -66,7 +66,8 @@ public final class Linkage implements Supplier<ClassLoader> {
             for (Linkage d : dependencies) {
                 linked.add(d.pair());
             }
-            Linker.Pair created = Linker.link(archive, exports != null ? exports : Linker.exports(archive), linked, host);
+            Map<String, Boolean> exported = exports != null ? exports : Linker.exports(archive);
+            Linker.Pair created = Linker.link(archive, exported, linked, host);
             created.classes().attach(attachment);
             if (closed) {
                 created.close();

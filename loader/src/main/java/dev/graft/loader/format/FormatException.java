@@ -11,6 +11,7 @@ public final class FormatException extends RuntimeException {
 
     private final String source;
     private final int line;
+    private final String problem;
 
     /**
      * @param source the file that was read
@@ -21,6 +22,7 @@ public final class FormatException extends RuntimeException {
         super(source + (line > 0 ? ":" + line : "") + ": " + problem);
         this.source = source;
         this.line = line;
+        this.problem = problem;
     }
 
     /** @return the file that was read */
@@ -31,5 +33,23 @@ public final class FormatException extends RuntimeException {
     /** @return the 1-based line, or 0 when the problem is the file as a whole */
     public int line() {
         return line;
+    }
+
+    /** @return what was expected and what was found */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * The same problem, in a file named otherwise: a reader that parses many files names each by
+     * the path inside its archive, and gives the full name only to the one that fails.
+     *
+     * @param file the name to give the file
+     * @return the exception with that source, its stack trace this one's
+     */
+    public FormatException in(String file) {
+        FormatException named = new FormatException(file, line, problem);
+        named.setStackTrace(getStackTrace());
+        return named;
     }
 }

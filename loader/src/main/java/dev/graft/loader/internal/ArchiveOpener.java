@@ -226,13 +226,22 @@ public final class ArchiveOpener {
     /** A plugin with Graft's metadata, whose manifest (the bytes given) is read once. */
     private PluginArchive graft(Path path, PluginArchive.Layout layout, ResourceRoot classes, byte[] manifestBytes,
             List<ResourceRoot> libraries, List<Closeable> owned) throws IOException {
-        String manifestSource = classes.describe() + ManifestFormat.PATH;
-        PluginManifest manifest = ManifestFormat.read(text(manifestBytes), manifestSource);
+        // each file is parsed under its path in the archive; the archive's name is added to the
+        // message of the one that fails, rather than built for every plugin that loads
+        PluginManifest manifest;
+        try {
+            manifest = ManifestFormat.read(text(manifestBytes), ManifestFormat.PATH);
+        } catch (FormatException e) {
+            throw e.in(classes.describe() + ManifestFormat.PATH);
+        }
         List<ExtensionDescriptor> extensions = List.of();
         byte[] index = classes.read(IndexFormat.PATH);
         if (index != null) {
-            String indexSource = classes.describe() + IndexFormat.PATH;
-            extensions = IndexFormat.read(text(index), indexSource);
+            try {
+                extensions = IndexFormat.read(text(index), IndexFormat.PATH);
+            } catch (FormatException e) {
+                throw e.in(classes.describe() + IndexFormat.PATH);
+            }
         }
         return new PluginArchive(path, layout, PluginArchive.Metadata.GRAFT, manifest, classes,
                 List.copyOf(libraries), extensions, List.of(), List.copyOf(owned));

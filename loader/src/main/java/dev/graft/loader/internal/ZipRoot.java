@@ -36,7 +36,7 @@ import java.util.zip.ZipFile;
 public final class ZipRoot implements ResourceRoot {
 
     private final Path file;
-    private final String display;
+    private volatile String display; // a view's is made when first asked: only messages need it
     private final String prefix;
     private final ZipSource zip;
     private final boolean ownsZip;
@@ -160,7 +160,7 @@ public final class ZipRoot implements ResourceRoot {
      * @return the root
      */
     static ZipRoot view(Path file, ZipSource zip, String prefix, ArchiveLimits limits) {
-        return new ZipRoot(file, file.getFileName() + "!/" + prefix, zip, false, prefix, null, limits, null);
+        return new ZipRoot(file, null, zip, false, prefix, null, limits, null);
     }
 
     /**
@@ -213,7 +213,12 @@ public final class ZipRoot implements ResourceRoot {
 
     @Override
     public String describe() {
-        return display;
+        String d = display;
+        if (d == null) {
+            d = file.getFileName() + "!/" + prefix;
+            display = d;
+        }
+        return d;
     }
 
     @Override
@@ -258,11 +263,11 @@ public final class ZipRoot implements ResourceRoot {
                     return whole;
                 }
             } catch (IllegalStateException e) {
-                throw new IOException(display + " is closed", e);
+                throw new IOException(describe() + " is closed", e);
             }
         }
         try (InputStream in = stream(entry)) {
-            return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, display + path);
+            return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, describe() + path);
         }
     }
 
@@ -274,12 +279,12 @@ public final class ZipRoot implements ResourceRoot {
 
     private InputStream stream(ZipEntry entry) throws IOException {
         if (closed) {
-            throw new IOException(display + " is closed");
+            throw new IOException(describe() + " is closed");
         }
         try {
             return zip.getInputStream(entry);
         } catch (IllegalStateException e) {
-            throw new IOException(display + " is closed", e);
+            throw new IOException(describe() + " is closed", e);
         }
     }
 
@@ -384,7 +389,7 @@ public final class ZipRoot implements ResourceRoot {
             String path = bang < 0 ? "" : spec.substring(bang + 2);
             ZipEntry entry = path.startsWith(prefix) ? entry(path.substring(prefix.length())) : null;
             if (entry == null) {
-                throw new IOException("no entry " + path + " in " + display);
+                throw new IOException("no entry " + path + " in " + describe());
             }
             return new URLConnection(u) {
                 @Override

@@ -76,4 +76,17 @@ class ManifestFormatTest {
         FormatException e = assertThrows(FormatException.class, () -> ManifestFormat.read(text.replace("\\n", "\n"), "m"));
         assertEquals(message, e.getMessage());
     }
+
+    @Test
+    void aProblemNamedInAnotherFileReadsAsIfParsedThere() {
+        String text = "graft-plugin 1\nid p\nversion one\n";
+        FormatException short_ = assertThrows(FormatException.class, () -> ManifestFormat.read(text, ManifestFormat.PATH));
+        FormatException full = assertThrows(FormatException.class, () -> ManifestFormat.read(text, "p.zip!/classes/"
+                + ManifestFormat.PATH));
+        FormatException moved = short_.in("p.zip!/classes/" + ManifestFormat.PATH);
+        assertEquals(full.getMessage(), moved.getMessage());
+        assertEquals(full.source(), moved.source());
+        assertEquals(3, moved.line());
+        assertEquals(full.problem(), moved.problem());
+    }
 }

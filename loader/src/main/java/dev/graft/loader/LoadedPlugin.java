@@ -55,7 +55,7 @@ public final class LoadedPlugin {
      * @return the loader; what {@link ExtensionIndex#read(ClassLoader)} takes
      */
     public ClassLoader classLoader() {
-        return linkage.pair().classes();
+        return linkage.get();
     }
 
     /** @return the loader of the plugin's {@code lib/}, if it bundles any jar; created on first use */
@@ -96,7 +96,7 @@ public final class LoadedPlugin {
     public <V> V callWithContextLoader(Callable<V> action) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(linkage.pair().classes());
+        thread.setContextClassLoader(linkage.get());
         try {
             return action.call();
         } finally {

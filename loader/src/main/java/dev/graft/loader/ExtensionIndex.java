@@ -57,17 +57,18 @@ public final class ExtensionIndex {
     private final Supplier<ClassLoader> loader;
     private final List<ExtensionDescriptor> descriptors;
     private final List<String> flatClassNames;
+    private final IndexFormat.Parsed parsed;
     private volatile Map<String, List<ExtensionDescriptor>> byPoint;
     private final Map<String, List<ExtensionEntry>> entriesByPoint = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ExtensionEntry.Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ExtensionIndex(String pluginId, Supplier<ClassLoader> loader, List<ExtensionDescriptor> descriptors,
-            List<String> flatClassNames, Map<String, List<ExtensionDescriptor>> grouped) {
+            List<String> flatClassNames, IndexFormat.Parsed parsed) {
         this.pluginId = pluginId;
         this.loader = loader;
         this.descriptors = List.copyOf(descriptors);
         this.flatClassNames = List.copyOf(flatClassNames);
-        this.byPoint = grouped;
+        this.parsed = parsed;
     }
 
     /**
@@ -91,7 +92,7 @@ public final class ExtensionIndex {
         try {
             URL graft = ownResource(pluginLoader, IndexFormat.PATH);
             if (graft != null) {
-                return of(pluginId, pluginLoader, IndexFormat.read(text(graft), graft.toExternalForm()));
+                return parsed(pluginId, new Fixed(pluginLoader), IndexFormat.parse(text(graft), graft.toExternalForm()));
             }
             URL pf4j = ownResource(pluginLoader, Pf4jIndex.PATH);
             if (pf4j != null) {
@@ -148,16 +149,16 @@ public final class ExtensionIndex {
     }
 
     /**
-     * The index of a plugin whose loader may not exist yet, its descriptors already grouped.
+     * The index of a plugin whose loader may not exist yet, read by {@link IndexFormat#parse}: the
+     * descriptors of a point are made when that point is first looked up.
      *
      * @param pluginId the plugin
      * @param loader gives the plugin's classes loader, creating it on first call
-     * @param grouped the entries of its index by point, as {@link #group} made them
+     * @param parsed its checked index
      * @return the index
      */
-    static ExtensionIndex grouped(String pluginId, Supplier<ClassLoader> loader,
-            Map<String, List<ExtensionDescriptor>> grouped) {
-        return new ExtensionIndex(pluginId, loader, List.of(), List.of(), grouped);
+    static ExtensionIndex parsed(String pluginId, Supplier<ClassLoader> loader, IndexFormat.Parsed parsed) {
+        return new ExtensionIndex(pluginId, loader, List.of(), List.of(), parsed);
     }
 
     /**
@@ -197,7 +198,7 @@ public final class ExtensionIndex {
      * @return the binary names of the points
      */
     public Set<String> points() {
-        return Collections.unmodifiableSet(new TreeSet<>(grouped().keySet()));
+        return Collections.unmodifiableSet(new TreeSet<>(parsed != null ? parsed.points() : grouped().keySet()));
     }
 
     /**
@@ -212,8 +213,8 @@ public final class ExtensionIndex {
         if (entries != null) {
             return entries;
         }
-        List<ExtensionDescriptor> descriptors = grouped().get(point);
-        if (descriptors == null) {
+        List<ExtensionDescriptor> descriptors = parsed != null ? parsed.extensions(point) : grouped().get(point);
+        if (descriptors == null || descriptors.isEmpty()) {
             return List.of();
         }
         List<ExtensionEntry> created = new ArrayList<>(descriptors.size());

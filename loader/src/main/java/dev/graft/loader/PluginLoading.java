@@ -58,8 +58,8 @@ final class PluginLoading {
      * An archive after opening: either the archive and its declared exports ({@code null} when it
      * declares none), or the failure.
      */
-    private record Prepared(Path source, PluginArchive archive, Map<String, Boolean> exports,
-            Map<String, List<ExtensionDescriptor>> byPoint, String failure, String failedId) {
+    private record Prepared(Path source, PluginArchive archive, Map<String, Boolean> exports, String failure,
+            String failedId) {
     }
 
     /** The order of the plugins that did not load: by name, then source. */
@@ -166,19 +166,16 @@ final class PluginLoading {
         try {
             archive = opener.open(source);
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new Prepared(source, null, null, null, message(e), null);
+            return new Prepared(source, null, null, message(e), null);
         }
         try {
             // Declared exports can fail (a pattern no package matches), so they are checked now;
             // a plugin that declares none exports all its own packages, worked out when it is linked.
             Map<String, Boolean> exports = archive.manifest().exports().isEmpty() ? null : Linker.exports(archive);
-            // grouped here, on the opening threads, rather than on the first lookup of a point
-            Map<String, List<ExtensionDescriptor>> byPoint = archive.metadata() == PluginArchive.Metadata.GRAFT
-                    ? ExtensionIndex.group(archive.extensions()) : null;
-            return new Prepared(source, archive, exports, byPoint, null, null);
+            return new Prepared(source, archive, exports, null, null);
         } catch (IllegalArgumentException e) {
             closeQuietly(archive);
-            return new Prepared(source, null, null, null, e.getMessage() + " (" + name(source) + ")",
+            return new Prepared(source, null, null, e.getMessage() + " (" + name(source) + ")",
                     archive.manifest().id());
         }
     }
@@ -207,7 +204,7 @@ final class PluginLoading {
         String id = archive.manifest().id();
         ExtensionIndex index = archive.metadata() == PluginArchive.Metadata.PF4J
                 ? ExtensionIndex.flat(id, linkage, archive.flatExtensions())
-                : ExtensionIndex.grouped(id, linkage, prepared.byPoint());
+                : ExtensionIndex.parsed(id, linkage, archive.index());
         linkage.attach(index);
         return new LoadedPlugin(archive, linkage, index, linkedIds);
     }

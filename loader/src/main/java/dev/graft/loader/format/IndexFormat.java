@@ -80,11 +80,24 @@ public final class IndexFormat {
      * @throws FormatException naming the file and line of the first problem
      */
     public static List<ExtensionDescriptor> read(String text, String source) {
-        List<ExtensionDescriptor> result = new ArrayList<>();
+        return parse(text, source).all();
+    }
+
+    /**
+     * Reads an index, checking all of it as {@link #read} does, but makes the descriptors of a
+     * point only when {@link Parsed#extensions(String) asked for that point}: a host that looks up
+     * one point of a thousand plugins makes the descriptors of that point only.
+     *
+     * @param text the index text
+     * @param source the file it came from, named in errors
+     * @return the checked index
+     * @throws FormatException naming the file and line of the first problem
+     */
+    public static Parsed parse(String text, String source) {
+        Parsed parsed = new Parsed();
         Set<String> points = new HashSet<>();
         Set<String> seen = new HashSet<>();
         String point = null;
-        Pending pending = null;
         Lines line = Lines.afterHeader(text, source, HEADER, VERSION);
         while (line.advance()) {
             if (line.is("extension")) {
@@ -93,41 +106,32 @@ public final class IndexFormat {
                             "expected a 'point <name>' line before the first extension, found '"
                                     + Lines.shorten(line.text()) + "'");
                 }
-                if (pending != null) {
-                    result.add(pending.build());
-                }
-                pending = extension(line, source, point);
-                if (!seen.add(pending.className)) {
-                    throw new FormatException(source, line.number(), "extension " + pending.className
+                String className = extension(line, source, parsed);
+                if (!seen.add(className)) {
+                    throw new FormatException(source, line.number(), "extension " + className
                             + " is listed twice under point " + point);
                 }
             } else if (line.is("point")) {
-                if (pending != null) {
-                    result.add(pending.build());
-                    pending = null;
-                }
                 point = binaryName(line, source, "point <binary name of the extension point>");
                 if (!points.add(point)) {
                     throw new FormatException(source, line.number(), "point " + point
                             + " is listed twice; list each point once, with all its extensions");
                 }
+                parsed.addPoint(point);
                 seen.clear();
             } else if (line.is("dependency")) {
-                if (pending == null) {
+                if (parsed.size == 0 || parsed.firstOf[parsed.points.size() - 1] == parsed.size) {
                     throw new FormatException(source, line.number(),
                             "expected an 'extension' line before its dependency, found '"
                                     + Lines.shorten(line.text()) + "'");
                 }
-                pending.add(dependency(line, source), source, line.number());
+                parsed.addDependency(dependency(line, source), source, line.number());
             } else {
                 throw new FormatException(source, line.number(),
                         "expected 'point', 'extension' or 'dependency', found '" + Lines.shorten(line.text()) + "'");
             }
         }
-        if (pending != null) {
-            result.add(pending.build());
-        }
-        return result;
+        return parsed;
     }
 
     private static String binaryName(Lines line, String source, String expected) {
@@ -139,8 +143,11 @@ public final class IndexFormat {
         return name;
     }
 
-    /** {@code extension <class> ordinal=<n>}, read in place: the class name is the only string cut. */
-    private static Pending extension(Lines line, String source, String point) {
+    /**
+     * {@code extension <class> ordinal=<n>}, read in place and recorded: the class name is the only
+     * string cut.
+     */
+    private static String extension(Lines line, String source, Parsed parsed) {
         String text = line.file();
         int start = line.valueStart();
         int end = line.end();
@@ -155,14 +162,15 @@ public final class IndexFormat {
         }
         int digits = ordinal + ORDINAL.length();
         int value = Lines.digits(text, digits, end);
-        if (value >= 0) {
-            return new Pending(point, className, value);
+        if (value < 0) {
+            try {
+                value = Integer.parseInt(text, digits, end, 10);
+            } catch (NumberFormatException e) {
+                throw badExtension(line, source);
+            }
         }
-        try {
-            return new Pending(point, className, Integer.parseInt(text, digits, end, 10));
-        } catch (NumberFormatException e) {
-            throw badExtension(line, source);
-        }
+        parsed.addExtension(className, value);
+        return className;
     }
 
     private static FormatException badExtension(Lines line, String source) {
@@ -185,34 +193,100 @@ public final class IndexFormat {
         return d;
     }
 
-    /** An extension line whose dependency lines are still being read. */
-    private static final class Pending {
-        final String point;
-        final String className;
-        final int ordinal;
-        List<Dependency> dependencies; // most extensions have none: created on the first
+    /**
+     * A checked index: its points in file order and, per point, its extensions, kept as names and
+     * numbers until a point's descriptors are asked for.
+     */
+    public static final class Parsed {
+        /** An index that lists nothing, for a plugin without one. */
+        public static final Parsed EMPTY = new Parsed();
 
-        Pending(String point, String className, int ordinal) {
-            this.point = point;
-            this.className = className;
-            this.ordinal = ordinal;
+        private final List<String> points = new ArrayList<>(4);
+        private int[] firstOf = new int[4];
+        private String[] classNames = new String[8];
+        private int[] ordinals = new int[8];
+        private List<List<Dependency>> dependencies; // null while no extension has one
+        private int size;
+
+        private Parsed() {
         }
 
-        void add(Dependency d, String source, int number) {
-            if (dependencies == null) {
-                dependencies = new ArrayList<>(2);
+        private void addPoint(String point) {
+            if (points.size() == firstOf.length) {
+                firstOf = java.util.Arrays.copyOf(firstOf, firstOf.length * 2);
             }
-            for (Dependency existing : dependencies) {
+            firstOf[points.size()] = size;
+            points.add(point);
+        }
+
+        private void addExtension(String className, int ordinal) {
+            if (size == classNames.length) {
+                classNames = java.util.Arrays.copyOf(classNames, size * 2);
+                ordinals = java.util.Arrays.copyOf(ordinals, size * 2);
+            }
+            classNames[size] = className;
+            ordinals[size] = ordinal;
+            size++;
+            if (dependencies != null) {
+                dependencies.add(List.of());
+            }
+        }
+
+        /** Adds a dependency to the last extension. */
+        private void addDependency(Dependency d, String source, int number) {
+            if (dependencies == null) {
+                dependencies = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    dependencies.add(List.of());
+                }
+            }
+            int last = size - 1;
+            List<Dependency> own = dependencies.get(last);
+            for (Dependency existing : own) {
                 if (existing.pluginId().equals(d.pluginId())) {
-                    throw new FormatException(source, number, "extension " + className
+                    throw new FormatException(source, number, "extension " + classNames[last]
                             + " names dependency '" + d.pluginId() + "' twice");
                 }
             }
-            dependencies.add(d);
+            List<Dependency> more = new ArrayList<>(own);
+            more.add(d);
+            dependencies.set(last, more);
         }
 
-        ExtensionDescriptor build() {
-            return new ExtensionDescriptor(point, className, ordinal, dependencies == null ? List.of() : dependencies);
+        /** @return the points, in file order */
+        public List<String> points() {
+            return java.util.Collections.unmodifiableList(points);
+        }
+
+        /**
+         * The descriptors of one point, made now.
+         *
+         * @param point the binary name of the point
+         * @return its extensions, in file order; empty if the index does not list the point
+         */
+        public List<ExtensionDescriptor> extensions(String point) {
+            int p = points.indexOf(point);
+            return p < 0 ? List.of() : descriptors(p);
+        }
+
+        /** @return every descriptor, in file order */
+        public List<ExtensionDescriptor> all() {
+            List<ExtensionDescriptor> all = new ArrayList<>(size);
+            for (int p = 0; p < points.size(); p++) {
+                all.addAll(descriptors(p));
+            }
+            return all;
+        }
+
+        private List<ExtensionDescriptor> descriptors(int p) {
+            int from = firstOf[p];
+            int to = p + 1 < points.size() ? firstOf[p + 1] : size;
+            List<ExtensionDescriptor> result = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                result.add(new ExtensionDescriptor(points.get(p), classNames[i], ordinals[i],
+                        dependencies == null ? List.of() : dependencies.get(i)));
+            }
+            return result;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.graft.loader.internal;
 
 import dev.graft.loader.ArchiveLimits;
-import dev.graft.loader.ExtensionDescriptor;
 import dev.graft.loader.PluginManifest;
 import dev.graft.loader.format.FormatException;
 import dev.graft.loader.format.IndexFormat;
@@ -234,11 +233,11 @@ public final class ArchiveOpener {
         } catch (FormatException e) {
             throw e.in(classes.describe() + ManifestFormat.PATH);
         }
-        List<ExtensionDescriptor> extensions = List.of();
+        IndexFormat.Parsed extensions = IndexFormat.Parsed.EMPTY;
         byte[] index = classes.read(IndexFormat.PATH);
         if (index != null) {
             try {
-                extensions = IndexFormat.read(text(index), IndexFormat.PATH);
+                extensions = IndexFormat.parse(text(index), IndexFormat.PATH);
             } catch (FormatException e) {
                 throw e.in(classes.describe() + IndexFormat.PATH);
             }
@@ -253,7 +252,7 @@ public final class ArchiveOpener {
         List<String> classNames = index == null ? List.of()
                 : Pf4jIndex.read(text(index), classes.describe() + Pf4jIndex.PATH);
         return new PluginArchive(path, layout, PluginArchive.Metadata.PF4J, manifest, classes,
-                List.copyOf(libraries), List.of(), classNames, List.copyOf(owned));
+                List.copyOf(libraries), IndexFormat.Parsed.EMPTY, classNames, List.copyOf(owned));
     }
 
     private static String text(byte[] bytes) {

@@ -1,6 +1,6 @@
 package dev.graft.loader.internal;
 
-import dev.graft.loader.ExtensionDescriptor;
+import dev.graft.loader.format.IndexFormat;
 import dev.graft.loader.PluginManifest;
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,12 +17,12 @@ import java.util.List;
  * @param manifest what the plugin declares
  * @param classes the plugin's own classes
  * @param libraries the jars of its {@code lib/}, in name order
- * @param extensions the Graft index entries; empty for pf4j
+ * @param index the Graft index, checked; {@link IndexFormat.Parsed#EMPTY} for pf4j
  * @param flatExtensions the class names of a pf4j {@code extensions.idx}; empty for Graft
  * @param owned what closing the archive closes (the open zip, the library jars)
  */
 public record PluginArchive(Path source, Layout layout, Metadata metadata, PluginManifest manifest,
-        ResourceRoot classes, List<ResourceRoot> libraries, List<ExtensionDescriptor> extensions,
+        ResourceRoot classes, List<ResourceRoot> libraries, IndexFormat.Parsed index,
         List<String> flatExtensions, List<Closeable> owned) implements Closeable {
 
     /** How a plugin is packaged. */

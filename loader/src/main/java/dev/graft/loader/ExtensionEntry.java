@@ -20,7 +20,8 @@ public final class ExtensionEntry {
     private volatile Instance instance;
     private volatile ExtensionException mismatch;
 
-    ExtensionEntry(String pluginId, ExtensionDescriptor descriptor, Supplier<ClassLoader> loader, ExtensionIndex index) {
+    ExtensionEntry(String pluginId, ExtensionDescriptor descriptor, Supplier<ClassLoader> loader,
+            ExtensionIndex index) {
         this.pluginId = pluginId;
         this.descriptor = descriptor;
         this.loader = loader;
@@ -119,35 +120,6 @@ public final class ExtensionEntry {
         return point.cast(value);
     }
 
-    private Object create(ExtensionFactory factory) {
-        Class<?> type = load();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader.get());
-        try {
-            Object value = factory.create(type);
-            if (value == null) {
-                throw new ExtensionException(describe() + ": the extension factory returned null", null);
-            }
-            return value;
-        } catch (InvocationTargetException e) {
-            throw new ExtensionException(describe() + " could not be created: its constructor threw "
-                    + e.getCause(), e.getCause());
-        } catch (ExceptionInInitializerError e) {
-            throw new ExtensionException(describe() + " could not be created: its static initialiser threw "
-                    + e.getCause(), e.getCause() == null ? e : e.getCause());
-        } catch (NoSuchMethodException e) {
-            throw new ExtensionException(describe() + " could not be created: it has no public no-argument"
-                    + " constructor", e);
-        } catch (ExtensionException e) {
-            throw e;
-        } catch (Exception | LinkageError e) {
-            throw new ExtensionException(describe() + " could not be created: " + e, e);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
     /**
      * The holder of the class's one instance, shared with the entries of the same class under other
      * points; looked up on first use, since listing entries never needs it.
@@ -200,7 +172,7 @@ public final class ExtensionEntry {
                 }
                 creator = Thread.currentThread();
                 try {
-                    value = entry.create(factory);
+                    value = create(entry, factory);
                     return value;
                 } catch (ExtensionException e) {
                     failure = e;
@@ -210,6 +182,39 @@ public final class ExtensionEntry {
                 }
             } finally {
                 lock.unlock();
+            }
+        }
+
+        /**
+         * Loads and creates the entry's class. Here rather than in the entry, so that listing
+         * entries loads none of the exception classes its handlers name.
+         */
+        private static Object create(ExtensionEntry entry, ExtensionFactory factory) {
+            Class<?> type = entry.load();
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(entry.loader.get());
+            try {
+                Object value = factory.create(type);
+                if (value == null) {
+                    throw new ExtensionException(entry.describe() + ": the extension factory returned null", null);
+                }
+                return value;
+            } catch (InvocationTargetException e) {
+                throw new ExtensionException(entry.describe() + " could not be created: its constructor threw "
+                        + e.getCause(), e.getCause());
+            } catch (ExceptionInInitializerError e) {
+                throw new ExtensionException(entry.describe() + " could not be created: its static initialiser threw "
+                        + e.getCause(), e.getCause() == null ? e : e.getCause());
+            } catch (NoSuchMethodException e) {
+                throw new ExtensionException(entry.describe() + " could not be created: it has no public no-argument"
+                        + " constructor", e);
+            } catch (ExtensionException e) {
+                throw e;
+            } catch (Exception | LinkageError e) {
+                throw new ExtensionException(entry.describe() + " could not be created: " + e, e);
+            } finally {
+                thread.setContextClassLoader(previous);
             }
         }
     }

@@ -43,14 +43,16 @@ import java.util.function.Supplier;
  */
 public final class ExtensionIndex {
 
-    /** By ordinal, then class name. */
-    private static final Comparator<ExtensionEntry> ORDER = new Comparator<>() {
-        @Override
-        public int compare(ExtensionEntry a, ExtensionEntry b) {
-            int c = Integer.compare(a.ordinal(), b.ordinal());
-            return c != 0 ? c : a.className().compareTo(b.className());
-        }
-    };
+    /** By ordinal, then class name; built on the first index found out of order. */
+    private static final class Order {
+        static final Comparator<ExtensionEntry> ORDER = new Comparator<>() {
+            @Override
+            public int compare(ExtensionEntry a, ExtensionEntry b) {
+                int c = Integer.compare(a.ordinal(), b.ordinal());
+                return c != 0 ? c : a.className().compareTo(b.className());
+            }
+        };
+    }
     private static final String PF4J_EXTENSION = "Lorg/pf4j/Extension;";
 
     private final String pluginId;
@@ -92,7 +94,8 @@ public final class ExtensionIndex {
         try {
             URL graft = ownResource(pluginLoader, IndexFormat.PATH);
             if (graft != null) {
-                return parsed(pluginId, new Fixed(pluginLoader), IndexFormat.parse(text(graft), graft.toExternalForm()));
+                return parsed(pluginId, new Fixed(pluginLoader),
+                        IndexFormat.parse(text(graft), graft.toExternalForm()));
             }
             URL pf4j = ownResource(pluginLoader, Pf4jIndex.PATH);
             if (pf4j != null) {
@@ -187,6 +190,17 @@ public final class ExtensionIndex {
         }
     }
 
+    private static boolean ordered(List<ExtensionEntry> entries) {
+        for (int i = 1; i < entries.size(); i++) {
+            ExtensionEntry a = entries.get(i - 1);
+            ExtensionEntry b = entries.get(i);
+            if (a.ordinal() > b.ordinal() || a.ordinal() == b.ordinal() && a.className().compareTo(b.className()) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the plugin this index belongs to, or {@code null} for an index read from a plain loader */
     public String pluginId() {
         return pluginId;
@@ -221,7 +235,9 @@ public final class ExtensionIndex {
         for (ExtensionDescriptor d : descriptors) {
             created.add(new ExtensionEntry(pluginId, d, loader, this));
         }
-        created.sort(ORDER);
+        if (!ordered(created)) { // the processor writes them in order
+            created.sort(Order.ORDER);
+        }
         entries = Collections.unmodifiableList(created);
         List<ExtensionEntry> raced = entriesByPoint.putIfAbsent(point, entries);
         return raced != null ? raced : entries;

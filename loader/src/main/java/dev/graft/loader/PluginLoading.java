@@ -62,14 +62,16 @@ final class PluginLoading {
             String failedId) {
     }
 
-    /** The order of the plugins that did not load: by name, then source. */
-    private static final Comparator<PluginStatus> BY_NAME_THEN_SOURCE = new Comparator<>() {
-        @Override
-        public int compare(PluginStatus a, PluginStatus b) {
-            int c = a.name().compareTo(b.name());
-            return c != 0 ? c : a.source().toString().compareTo(b.source().toString());
-        }
-    };
+    /** The order of the plugins that did not load: by name, then source; built when one does not. */
+    private static final class ByNameThenSource {
+        static final Comparator<PluginStatus> ORDER = new Comparator<>() {
+            @Override
+            public int compare(PluginStatus a, PluginStatus b) {
+                int c = a.name().compareTo(b.name());
+                return c != 0 ? c : a.source().toString().compareTo(b.source().toString());
+            }
+        };
+    }
 
     private PluginLoading() {
     }
@@ -237,7 +239,9 @@ final class PluginLoading {
                     status.state() == PluginState.FAILED ? "failed to load" : "is disabled", status.reason());
             others.add(status);
         }
-        others.sort(BY_NAME_THEN_SOURCE);
+        if (others.size() > 1) {
+            others.sort(ByNameThenSource.ORDER);
+        }
         List<PluginStatus> all = loadedStatuses;
         all.addAll(others);
         return all;

@@ -158,7 +158,7 @@ public final class PluginRuntime implements AutoCloseable {
                 continue;
             }
             try {
-                result.add(c.entry().instance(point, factory));
+                result.add(c.entry().instance(point, factory != null ? factory : ExtensionFactory.CONSTRUCTOR));
             } catch (ExtensionException e) {
                 if (reported.add(c.entry())) {
                     Log.log(System.Logger.Level.WARNING, e.getMessage(), e);
@@ -328,7 +328,7 @@ public final class PluginRuntime implements AutoCloseable {
         private String hostVersion;
         private ClassLoader hostLoader;
         private boolean hostFallback = true;
-        private ExtensionFactory factory = ExtensionFactory.CONSTRUCTOR;
+        private ExtensionFactory factory; // null: ExtensionFactory.CONSTRUCTOR, looked up when first needed
         private int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
         private Path cacheDirectory;
         private long cacheBytes = 1L << 30;

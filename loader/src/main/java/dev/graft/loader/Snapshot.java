@@ -1,7 +1,6 @@
 package dev.graft.loader;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +15,6 @@ final class Snapshot {
 
     static final Snapshot EMPTY = new Snapshot(List.of(), List.of());
 
-    /** By ordinal, then plugin id, then class name: read from the candidate, not through its entry. */
-    private static final Comparator<Candidate> ORDER = new Comparator<>() {
-        @Override
-        public int compare(Candidate a, Candidate b) {
-            int c = Integer.compare(a.ordinal, b.ordinal);
-            if (c == 0) {
-                c = a.pluginId.compareTo(b.pluginId);
-            }
-            return c != 0 ? c : a.className.compareTo(b.className);
-        }
-    };
-
     /**
      * One extension of a point and whether it is active.
      *
@@ -39,10 +26,20 @@ final class Snapshot {
      * @param className the entry's class, kept here for sorting
      */
     record Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason, int ordinal, String pluginId,
-            String className) {
+            String className) implements Comparable<Candidate> {
 
         Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason) {
             this(plugin, entry, skipReason, entry.ordinal(), plugin.id(), entry.className());
+        }
+
+        /** By ordinal, then plugin id, then class name. */
+        @Override
+        public int compareTo(Candidate other) {
+            int c = Integer.compare(ordinal, other.ordinal);
+            if (c == 0) {
+                c = pluginId.compareTo(other.pluginId);
+            }
+            return c != 0 ? c : className.compareTo(other.className);
         }
     }
 
@@ -102,7 +99,7 @@ final class Snapshot {
                 result.add(new Candidate(plugin, entry, reason));
             }
         }
-        result.sort(ORDER);
+        result.sort(null);
         return List.copyOf(result);
     }
 

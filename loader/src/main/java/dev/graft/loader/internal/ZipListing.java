@@ -18,12 +18,15 @@ import java.util.zip.ZipEntry;
 record ZipListing(List<ZipEntry> libraries) {
 
     private static final String LIB = "lib/";
-    private static final java.util.Comparator<ZipEntry> BY_NAME = new java.util.Comparator<>() {
-        @Override
-        public int compare(ZipEntry a, ZipEntry b) {
-            return a.getName().compareTo(b.getName());
-        }
-    };
+    /** By name; built for the first plugin with two jars or more. */
+    private static final class ByName {
+        static final java.util.Comparator<ZipEntry> BY_NAME = new java.util.Comparator<>() {
+            @Override
+            public int compare(ZipEntry a, ZipEntry b) {
+                return a.getName().compareTo(b.getName());
+            }
+        };
+    }
 
     static ZipListing of(ZipSource zip, String display, ArchiveLimits limits) throws ArchiveException {
         int size = zip.size();
@@ -56,7 +59,9 @@ record ZipListing(List<ZipEntry> libraries) {
                 libraries.add(e);
             }
         }
-        libraries.sort(BY_NAME);
+        if (libraries.size() > 1) {
+            libraries.sort(ByName.BY_NAME);
+        }
         return new ZipListing(libraries);
     }
 

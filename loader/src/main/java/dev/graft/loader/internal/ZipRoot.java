@@ -41,7 +41,7 @@ public final class ZipRoot implements ResourceRoot {
     private final ZipSource zip;
     private final boolean ownsZip;
     private volatile Directories dirs;
-    private volatile Handler handler; // made with the first URL: a plugin that is only listed serves none
+    private volatile URLStreamHandler handler; // made with the first URL: a plugin that is only listed serves none
     private final long maxEntryBytes;
     private final Manifest manifest;
     private volatile URL fileUrl;
@@ -304,9 +304,9 @@ public final class ZipRoot implements ResourceRoot {
             return null;
         }
         try {
-            Handler h = handler;
+            URLStreamHandler h = handler;
             if (h == null) {
-                h = new Handler(); // a race makes two equal handlers, which is harmless
+                h = Handler.of(this); // a race makes two equal handlers, which is harmless
                 handler = h;
             }
             return new URL("jar", "", -1, fileUrl().toExternalForm() + "!/" + prefix + path, h);
@@ -380,16 +380,30 @@ public final class ZipRoot implements ResourceRoot {
         }
     }
 
-    /** Serves this root's URLs from the open zip, so that the JDK's jar cache never opens the file. */
-    private final class Handler extends URLStreamHandler {
+    /** Serves a root's URLs from its open zip, so that the JDK's jar cache never opens the file. */
+    private static final class Handler extends URLStreamHandler {
+        private final ZipRoot root;
+
+        private Handler(ZipRoot root) {
+            this.root = root;
+        }
+
+        /**
+         * The handler of a root's URLs, typed as the JDK's: verifying the root does not load this
+         * class, which a plugin that is only listed never uses.
+         */
+        static URLStreamHandler of(ZipRoot root) {
+            return new Handler(root);
+        }
+
         @Override
         protected URLConnection openConnection(URL u) throws IOException {
             String spec = u.getFile();
             int bang = spec.indexOf("!/");
             String path = bang < 0 ? "" : spec.substring(bang + 2);
-            ZipEntry entry = path.startsWith(prefix) ? entry(path.substring(prefix.length())) : null;
+            ZipEntry entry = path.startsWith(root.prefix) ? root.entry(path.substring(root.prefix.length())) : null;
             if (entry == null) {
-                throw new IOException("no entry " + path + " in " + describe());
+                throw new IOException("no entry " + path + " in " + root.describe());
             }
             return new URLConnection(u) {
                 @Override
@@ -399,7 +413,7 @@ public final class ZipRoot implements ResourceRoot {
 
                 @Override
                 public InputStream getInputStream() throws IOException {
-                    return stream(entry);
+                    return root.stream(entry);
                 }
 
                 @Override

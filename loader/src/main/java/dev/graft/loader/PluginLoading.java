@@ -55,11 +55,11 @@ final class PluginLoading {
     }
 
     /**
-     * An archive after opening: either the archive and its declared exports ({@code null} when it
-     * declares none), or the failure.
+     * An archive after opening, with its file name (found on the opening thread): either the archive
+     * and its declared exports ({@code null} when it declares none), or the failure.
      */
-    private record Prepared(Path source, PluginArchive archive, Map<String, Boolean> exports, String failure,
-            String failedId) {
+    private record Prepared(Path source, String name, PluginArchive archive, Map<String, Boolean> exports,
+            String failure, String failedId) {
     }
 
     /** The order of the plugins that did not load: by name, then source; built when one does not. */
@@ -94,7 +94,7 @@ final class PluginLoading {
         Map<String, String> failedIds = new HashMap<>();
         for (Prepared p : prepared) {
             if (p.archive() != null) {
-                candidates.add(new DependencyResolver.Candidate(p.archive().manifest(), name(p.source())));
+                candidates.add(new DependencyResolver.Candidate(p.archive().manifest(), p.name()));
                 byId.putIfAbsent(p.archive().manifest().id(), p);
             } else if (p.failedId() != null) {
                 failedIds.put(p.failedId(), p.failure());
@@ -168,16 +168,16 @@ final class PluginLoading {
         try {
             archive = opener.open(source);
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new Prepared(source, null, null, message(e), null);
+            return new Prepared(source, name(source), null, null, message(e), null);
         }
         try {
             // Declared exports can fail (a pattern no package matches), so they are checked now;
             // a plugin that declares none exports all its own packages, worked out when it is linked.
             Map<String, Boolean> exports = archive.manifest().exports().isEmpty() ? null : Linker.exports(archive);
-            return new Prepared(source, archive, exports, null, null);
+            return new Prepared(source, name(source), archive, exports, null, null);
         } catch (IllegalArgumentException e) {
             closeQuietly(archive);
-            return new Prepared(source, null, null, e.getMessage() + " (" + name(source) + ")",
+            return new Prepared(source, name(source), null, null, e.getMessage() + " (" + name(source) + ")",
                     archive.manifest().id());
         }
     }
@@ -191,16 +191,20 @@ final class PluginLoading {
 
     private static LoadedPlugin link(Prepared prepared, Map<String, LoadedPlugin> loaded, Linker.Host host) {
         PluginArchive archive = prepared.archive();
-        List<String> linkedIds = new ArrayList<>();
-        for (Dependency d : archive.manifest().dependencies()) {
-            if (loaded.containsKey(d.pluginId())) {
-                linkedIds.add(d.pluginId());
+        List<String> linkedIds = List.of(); // most plugins depend on none
+        List<Linkage> dependencies = List.of();
+        if (!archive.manifest().dependencies().isEmpty()) {
+            linkedIds = new ArrayList<>();
+            for (Dependency d : archive.manifest().dependencies()) {
+                if (loaded.containsKey(d.pluginId())) {
+                    linkedIds.add(d.pluginId());
+                }
             }
-        }
-        java.util.Collections.sort(linkedIds);
-        List<Linkage> dependencies = new ArrayList<>(linkedIds.size());
-        for (String id : linkedIds) {
-            dependencies.add(loaded.get(id).linkage());
+            java.util.Collections.sort(linkedIds);
+            dependencies = new ArrayList<>(linkedIds.size());
+            for (String id : linkedIds) {
+                dependencies.add(loaded.get(id).linkage());
+            }
         }
         Linkage linkage = new Linkage(archive, prepared.exports(), dependencies, host);
         String id = archive.manifest().id();

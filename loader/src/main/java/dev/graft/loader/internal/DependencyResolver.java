@@ -130,7 +130,7 @@ public final class DependencyResolver {
             }
         }
         checkDependencies(live, present, rejected);
-        Map<String, List<String>> edges = edges(live);
+        Map<String, List<String>> edges = anyDependency(live) ? edges(live) : Map.of();
         if (!hasEdges(edges)) {
             // no plugin needs another loaded with it: no cycle, nothing more to reject, and any order is a
             // topological one, so the id order stands
@@ -153,10 +153,19 @@ public final class DependencyResolver {
     /** Rejects candidates whose dependencies are missing, out of range or rejected, until nothing changes. */
     private static void checkDependencies(Map<String, Candidate> live, Map<String, Loaded> present,
             Map<String, Verdict> rejected) {
-        boolean changed = true;
+        List<Candidate> dependent = new ArrayList<>();
+        for (Candidate c : live.values()) {
+            if (!c.manifest().dependencies().isEmpty()) {
+                dependent.add(c); // a plugin that needs nothing is never rejected here
+            }
+        }
+        boolean changed = !dependent.isEmpty();
         while (changed) {
             changed = false;
-            for (Candidate c : new ArrayList<>(live.values())) {
+            for (Candidate c : dependent) {
+                if (!live.containsKey(c.manifest().id())) {
+                    continue;
+                }
                 Verdict v = check(c, live, present, rejected);
                 if (v != null) {
                     live.remove(c.manifest().id());
@@ -196,6 +205,15 @@ public final class DependencyResolver {
     }
 
     /** Cycles among the live candidates, each as a path from its smallest id back to it. */
+    private static boolean anyDependency(Map<String, Candidate> live) {
+        for (Candidate c : live.values()) {
+            if (!c.manifest().dependencies().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasEdges(Map<String, List<String>> edges) {
         for (List<String> targets : edges.values()) {
             if (!targets.isEmpty()) {

@@ -40,6 +40,45 @@ class IndexFormatTest {
     }
 
     @Test
+    void aParsedIndexMakesEachPointsDescriptorsOnRequest() {
+        String text = """
+                graft-index 1
+                point com.x.Greeter
+                  extension com.x.b.Loud ordinal=20
+                    dependency search@^1.0.0
+                  extension com.x.a.Hello ordinal=0
+                point com.x.Codec
+                  extension com.x.a.Outer$Nested ordinal=7
+                    dependency lyrics@>=2.0.0 <3.0.0
+                    dependency search@^1.0.0
+                point com.x.Empty
+                """;
+        IndexFormat.Parsed parsed = IndexFormat.parse(text, "x.idx");
+        assertEquals(List.of("com.x.Greeter", "com.x.Codec", "com.x.Empty"), parsed.points(), "file order");
+        assertEquals(List.of(
+                new ExtensionDescriptor("com.x.Greeter", "com.x.b.Loud", 20, List.of(Dependency.parse("search@^1.0.0"))),
+                new ExtensionDescriptor("com.x.Greeter", "com.x.a.Hello", 0, List.of())),
+                parsed.extensions("com.x.Greeter"));
+        assertEquals(List.of(new ExtensionDescriptor("com.x.Codec", "com.x.a.Outer$Nested", 7,
+                List.of(Dependency.parse("lyrics@>=2.0.0 <3.0.0"), Dependency.parse("search@^1.0.0")))),
+                parsed.extensions("com.x.Codec"));
+        assertEquals(List.of(), parsed.extensions("com.x.Empty"));
+        assertEquals(List.of(), parsed.extensions("com.x.Unknown"));
+        assertEquals(IndexFormat.read(text, "x.idx"), parsed.all());
+        assertEquals(3, parsed.all().size());
+        assertEquals(List.of(), IndexFormat.Parsed.EMPTY.points());
+        assertEquals(List.of(), IndexFormat.Parsed.EMPTY.all());
+    }
+
+    @Test
+    void aParsedIndexIsCheckedWholeBeforeAnyPointIsAskedFor() {
+        FormatException e = assertThrows(FormatException.class, () -> IndexFormat.parse(
+                "graft-index 1\npoint a.P\n  extension a.B ordinal=0\npoint a.Q\n  extension a.C ordinal=x\n", "x.idx"));
+        assertEquals("x.idx:5: expected 'extension <binary class name> ordinal=<integer>', found 'extension a.C ordinal=x'",
+                e.getMessage(), "a problem under a point no host asks for still fails the index");
+    }
+
+    @Test
     void outputDoesNotDependOnInputOrder() {
         List<ExtensionDescriptor> shuffled = new ArrayList<>(ENTRIES);
         Collections.reverse(shuffled);

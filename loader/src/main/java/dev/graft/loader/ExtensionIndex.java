@@ -43,34 +43,30 @@ import java.util.function.Supplier;
  */
 public final class ExtensionIndex {
 
-    /** By ordinal, then class name; built on the first index found out of order. */
-    private static final class Order {
-        static final Comparator<ExtensionEntry> ORDER = new Comparator<>() {
-            @Override
-            public int compare(ExtensionEntry a, ExtensionEntry b) {
-                int c = Integer.compare(a.ordinal(), b.ordinal());
-                return c != 0 ? c : a.className().compareTo(b.className());
-            }
-        };
-    }
+    /** By ordinal, then class name. */
+    private static final Comparator<ExtensionEntry> ORDER = new Comparator<>() {
+        @Override
+        public int compare(ExtensionEntry a, ExtensionEntry b) {
+            int c = Integer.compare(a.ordinal(), b.ordinal());
+            return c != 0 ? c : a.className().compareTo(b.className());
+        }
+    };
     private static final String PF4J_EXTENSION = "Lorg/pf4j/Extension;";
 
     private final String pluginId;
     private final Supplier<ClassLoader> loader;
-    private final List<ExtensionDescriptor> descriptors;
+    private final IndexFormat.Parsed parsed; // a Graft index; null for a pf4j one
     private final List<String> flatClassNames;
-    private final IndexFormat.Parsed parsed;
-    private volatile Map<String, List<ExtensionDescriptor>> byPoint;
+    private volatile Map<String, List<ExtensionDescriptor>> byPoint; // pf4j's, by point, once read
     private final Map<String, List<ExtensionEntry>> entriesByPoint = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ExtensionEntry.Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ExtensionIndex(String pluginId, Supplier<ClassLoader> loader, List<ExtensionDescriptor> descriptors,
-            List<String> flatClassNames, IndexFormat.Parsed parsed) {
+    private ExtensionIndex(String pluginId, Supplier<ClassLoader> loader, IndexFormat.Parsed parsed,
+            List<String> flatClassNames) {
         this.pluginId = pluginId;
         this.loader = loader;
-        this.descriptors = List.copyOf(descriptors);
-        this.flatClassNames = List.copyOf(flatClassNames);
         this.parsed = parsed;
+        this.flatClassNames = List.copyOf(flatClassNames);
     }
 
     /**
@@ -99,9 +95,9 @@ public final class ExtensionIndex {
             }
             URL pf4j = ownResource(pluginLoader, Pf4jIndex.PATH);
             if (pf4j != null) {
-                return flat(pluginId, pluginLoader, Pf4jIndex.read(text(pf4j), pf4j.toExternalForm()));
+                return flat(pluginId, new Fixed(pluginLoader), Pf4jIndex.read(text(pf4j), pf4j.toExternalForm()));
             }
-            return of(pluginId, pluginLoader, List.of());
+            return parsed(pluginId, new Fixed(pluginLoader), IndexFormat.Parsed.EMPTY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the extension index of " + pluginLoader + ": " + e.getMessage(), e);
         }
@@ -131,26 +127,6 @@ public final class ExtensionIndex {
         }
     }
 
-    static ExtensionIndex of(String pluginId, ClassLoader loader, List<ExtensionDescriptor> descriptors) {
-        return of(pluginId, new Fixed(loader), descriptors);
-    }
-
-    static ExtensionIndex flat(String pluginId, ClassLoader loader, List<String> classNames) {
-        return flat(pluginId, new Fixed(loader), classNames);
-    }
-
-    /**
-     * The index of a plugin whose loader may not exist yet.
-     *
-     * @param pluginId the plugin
-     * @param loader gives the plugin's classes loader, creating it on first call
-     * @param descriptors the entries of its index
-     * @return the index
-     */
-    static ExtensionIndex of(String pluginId, Supplier<ClassLoader> loader, List<ExtensionDescriptor> descriptors) {
-        return new ExtensionIndex(pluginId, loader, descriptors, List.of(), null);
-    }
-
     /**
      * The index of a plugin whose loader may not exist yet, read by {@link IndexFormat#parse}: the
      * descriptors of a point are made when that point is first looked up.
@@ -161,7 +137,7 @@ public final class ExtensionIndex {
      * @return the index
      */
     static ExtensionIndex parsed(String pluginId, Supplier<ClassLoader> loader, IndexFormat.Parsed parsed) {
-        return new ExtensionIndex(pluginId, loader, List.of(), List.of(), parsed);
+        return new ExtensionIndex(pluginId, loader, parsed, List.of());
     }
 
     /**
@@ -173,7 +149,7 @@ public final class ExtensionIndex {
      * @return the index
      */
     static ExtensionIndex flat(String pluginId, Supplier<ClassLoader> loader, List<String> classNames) {
-        return new ExtensionIndex(pluginId, loader, List.of(), classNames, null);
+        return new ExtensionIndex(pluginId, loader, null, classNames);
     }
 
     /** A loader that already exists. */
@@ -188,17 +164,6 @@ public final class ExtensionIndex {
         public ClassLoader get() {
             return loader;
         }
-    }
-
-    private static boolean ordered(List<ExtensionEntry> entries) {
-        for (int i = 1; i < entries.size(); i++) {
-            ExtensionEntry a = entries.get(i - 1);
-            ExtensionEntry b = entries.get(i);
-            if (a.ordinal() > b.ordinal() || a.ordinal() == b.ordinal() && a.className().compareTo(b.className()) > 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return the plugin this index belongs to, or {@code null} for an index read from a plain loader */
@@ -235,9 +200,7 @@ public final class ExtensionIndex {
         for (ExtensionDescriptor d : descriptors) {
             created.add(new ExtensionEntry(pluginId, d, loader, this));
         }
-        if (!ordered(created)) { // the processor writes them in order
-            created.sort(Order.ORDER);
-        }
+        created.sort(ORDER);
         entries = Collections.unmodifiableList(created);
         List<ExtensionEntry> raced = entriesByPoint.putIfAbsent(point, entries);
         return raced != null ? raced : entries;
@@ -280,41 +243,22 @@ public final class ExtensionIndex {
         return instance;
     }
 
-    /**
-     * Groups descriptors by point, keeping their order. An index lists each point once, so a
-     * point's descriptors are one run of the list and are kept as a view of it.
-     *
-     * @param descriptors the descriptors, in index order
-     * @return point to its descriptors
-     */
-    static Map<String, List<ExtensionDescriptor>> group(List<ExtensionDescriptor> descriptors) {
-        Map<String, List<ExtensionDescriptor>> map = new HashMap<>();
-        int start = 0;
-        for (int i = 1; i <= descriptors.size(); i++) {
-            String point = descriptors.get(start).point();
-            if (i < descriptors.size() && descriptors.get(i).point().equals(point)) {
-                continue;
-            }
-            List<ExtensionDescriptor> run = descriptors.subList(start, i);
-            List<ExtensionDescriptor> earlier = map.putIfAbsent(point, run);
-            if (earlier != null) {
-                List<ExtensionDescriptor> merged = new ArrayList<>(earlier);
-                merged.addAll(run);
-                map.put(point, merged);
-            }
-            start = i;
-        }
-        return map;
-    }
-
-    /** The descriptors by point, grouped once; for pf4j, after reading the class files. */
+    /** A pf4j index's descriptors by point, grouped once, after reading the class files. */
     private Map<String, List<ExtensionDescriptor>> grouped() {
         Map<String, List<ExtensionDescriptor>> map = byPoint;
         if (map == null) {
             synchronized (this) {
                 map = byPoint;
                 if (map == null) {
-                    map = group(flatClassNames.isEmpty() ? descriptors : flatDescriptors());
+                    map = new HashMap<>();
+                    for (ExtensionDescriptor d : flatDescriptors()) {
+                        List<ExtensionDescriptor> list = map.get(d.point());
+                        if (list == null) {
+                            list = new ArrayList<>(2);
+                            map.put(d.point(), list);
+                        }
+                        list.add(d);
+                    }
                     byPoint = map;
                 }
             }

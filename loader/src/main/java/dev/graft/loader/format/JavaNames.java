@@ -16,49 +16,13 @@ public final class JavaNames {
      * @return whether it is dot-separated Java identifiers ({@code $} allowed)
      */
     public static boolean isBinaryName(String name) {
-        if (name == null || name.isEmpty()) {
-            return false;
-        }
-        boolean start = true;
-        for (int i = 0; i < name.length(); ) {
-            char ascii = name.charAt(i);
-            if (ascii < 128) {
-                i++;
-                if (ascii == '.') {
-                    if (start) {
-                        return false;
-                    }
-                    start = true;
-                } else if ((ascii >= 'a' && ascii <= 'z') || (ascii >= 'A' && ascii <= 'Z') || ascii == '_'
-                        || ascii == '$' || (!start && ascii >= '0' && ascii <= '9')) {
-                    start = false;
-                } else {
-                    return false;
-                }
-                continue;
-            }
-            int c = name.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == '.') {
-                if (start) {
-                    return false;
-                }
-                start = true;
-                continue;
-            }
-            if (Character.isIdentifierIgnorable(c)
-                    || !(start ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c))) {
-                return false;
-            }
-            start = false;
-        }
-        return !start;
+        return name != null && !name.isEmpty() && binaryNameEnd(name, 0, name.length()) == name.length();
     }
 
     /**
      * Reads a binary class name in place: the text from {@code from} up to the first whitespace
-     * (or {@code to}), checked as {@link #isBinaryName} checks it, in the same pass that finds its
-     * end.
+     * (or {@code to}), checked in the same pass that finds its end. ASCII is judged here; other
+     * characters by {@link Character}'s identifier rules, ignorable ones refused.
      *
      * @param s the text
      * @param from where the name starts
@@ -67,28 +31,38 @@ public final class JavaNames {
      */
     static int binaryNameEnd(String s, int from, int to) {
         boolean start = true;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= 128) {
-                int end = Lines.indexOfWhitespace(s, i, to);
-                end = end < 0 ? to : end;
-                return isBinaryName(s.substring(from, end)) ? end : -1;
-            }
-            if (c == '.') {
-                if (start) {
+        int i = from;
+        while (i < to) {
+            char ascii = s.charAt(i);
+            if (ascii < 128) {
+                if (ascii == '.') {
+                    if (start) {
+                        return -1;
+                    }
+                    start = true;
+                } else if ((ascii >= 'a' && ascii <= 'z') || (ascii >= 'A' && ascii <= 'Z') || ascii == '_'
+                        || ascii == '$' || (!start && ascii >= '0' && ascii <= '9')) {
+                    start = false;
+                } else if (Lines.isWhitespace(ascii)) {
+                    break;
+                } else {
                     return -1;
                 }
-                start = true;
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$'
-                    || (!start && c >= '0' && c <= '9')) {
-                start = false;
-            } else if (Lines.isWhitespace(c)) {
-                return start ? -1 : i;
-            } else {
+                i++;
+                continue;
+            }
+            int c = s.codePointAt(i);
+            if (Character.isWhitespace(c)) {
+                break;
+            }
+            if (Character.isIdentifierIgnorable(c)
+                    || !(start ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c))) {
                 return -1;
             }
+            start = false;
+            i += Character.charCount(c);
         }
-        return start ? -1 : to;
+        return start ? -1 : i;
     }
 
     /**

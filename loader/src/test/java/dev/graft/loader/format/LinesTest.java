@@ -39,7 +39,7 @@ class LinesTest {
     @Test
     void aBinaryNameReadInPlaceEndsWhereIsBinaryNameWouldCutIt() {
         java.util.Random random = new java.util.Random(7);
-        String alphabet = "ab.Z$_09 \t\u00e9\u0660\u200b-";
+        String alphabet = "ab.Z$_09 \t\u00e9\u0660\u200b\u2003\u0000\ud835\udc9c-";
         for (int round = 0; round < 200_000; round++) {
             StringBuilder b = new StringBuilder();
             int length = random.nextInt(12);
@@ -51,7 +51,34 @@ class LinesTest {
             int cut = space < 0 ? line.length() : space;
             int expected = JavaNames.isBinaryName(line.substring(0, cut)) ? cut : -1;
             assertEquals(expected, JavaNames.binaryNameEnd(line, 0, line.length()), "'" + line + "'");
+            assertEquals(reference(line.substring(0, cut)), JavaNames.isBinaryName(line.substring(0, cut)),
+                    "'" + line + "'");
+            assertEquals(reference(line), JavaNames.isBinaryName(line), "'" + line + "'");
         }
+    }
+
+    /** Binary names as the JLS defines them, code point by code point: the oracle for the fast scan. */
+    private static boolean reference(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        boolean start = true;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '.') {
+                if (start) {
+                    return false;
+                }
+                start = true;
+            } else if (Character.isIdentifierIgnorable(c)
+                    || !(start ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c))) {
+                return false;
+            } else {
+                start = false;
+            }
+        }
+        return !start;
     }
 
     @Test

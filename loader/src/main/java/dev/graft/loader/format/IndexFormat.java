@@ -120,7 +120,7 @@ public final class IndexFormat {
                 parsed.addPoint(point);
                 seen.clear();
             } else if (line.is("dependency")) {
-                if (parsed.size == 0 || parsed.firstOf[parsed.points.size() - 1] == parsed.size) {
+                if (!parsed.pointHasExtension()) {
                     throw new FormatException(source, line.number(),
                             "expected an 'extension' line before its dependency, found '"
                                     + Lines.shorten(line.text()) + "'");
@@ -230,6 +230,11 @@ public final class IndexFormat {
             if (dependencies != null) {
                 dependencies.add(List.of());
             }
+        }
+
+        /** Whether the last point has an extension yet, for a dependency line to belong to. */
+        private boolean pointHasExtension() {
+            return !points.isEmpty() && firstOf[points.size() - 1] < size;
         }
 
         /** Adds a dependency to the last extension. */

@@ -122,7 +122,6 @@ final class Lines {
         return to;
     }
 
-    /** The first whitespace character of {@code s} in [{@code from}, {@code to}), or -1. */
     /**
      * {@link Character#isWhitespace(char)}, with ASCII answered here: these files are ASCII but
      * for the odd character, and a start-up spends its time in the interpreter, where the JDK's
@@ -156,6 +155,7 @@ final class Lines {
         return value;
     }
 
+    /** The first whitespace character of {@code s} in [{@code from}, {@code to}), or -1. */
     static int indexOfWhitespace(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (isWhitespace(s.charAt(i))) {

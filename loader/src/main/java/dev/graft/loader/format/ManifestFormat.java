@@ -137,12 +137,9 @@ public final class ManifestFormat {
 
     private static int javaRelease(Lines line, String source) {
         String v = line.value();
-        boolean digits = !v.isEmpty() && v.length() <= 3 && v.charAt(0) != '0';
-        for (int i = 0; digits && i < v.length(); i++) {
-            digits = v.charAt(i) >= '0' && v.charAt(i) <= '9';
-        }
-        if (digits) {
-            return Integer.parseInt(v);
+        int release = v.length() <= 3 && !v.startsWith("0") ? Lines.digits(v, 0, v.length()) : -1;
+        if (release >= 0) {
+            return release;
         }
         throw new FormatException(source, line.number(), "expected 'java <feature release>', such as 'java 17',"
                 + " found '" + Lines.shorten(line.text()) + "'");

@@ -130,13 +130,12 @@ public final class DependencyResolver {
             }
         }
         checkDependencies(live, present, rejected);
-        Map<String, List<String>> edges = anyDependency(live) ? edges(live) : Map.of();
-        if (!hasEdges(edges)) {
-            // no plugin needs another loaded with it: no cycle, nothing more to reject, and any order is a
-            // topological one, so the id order stands
+        if (!anyDependency(live)) {
+            // no plugin names another: no cycle, nothing more to reject, and the id order is a
+            // topological one
             return new Resolution(new ArrayList<>(live.keySet()), rejected);
         }
-        for (List<String> cycle : cycles(live, edges)) {
+        for (List<String> cycle : cycles(live)) {
             String path = String.join(" -> ", cycle);
             for (String id : new HashSet<>(cycle)) {
                 Candidate c = live.remove(id);
@@ -204,7 +203,7 @@ public final class DependencyResolver {
         return null;
     }
 
-    /** Cycles among the live candidates, each as a path from its smallest id back to it. */
+    /** Whether any live candidate names a dependency, installed or not. */
     private static boolean anyDependency(Map<String, Candidate> live) {
         for (Candidate c : live.values()) {
             if (!c.manifest().dependencies().isEmpty()) {
@@ -214,16 +213,9 @@ public final class DependencyResolver {
         return false;
     }
 
-    private static boolean hasEdges(Map<String, List<String>> edges) {
-        for (List<String> targets : edges.values()) {
-            if (!targets.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<List<String>> cycles(Map<String, Candidate> live, Map<String, List<String>> edges) {
+    /** Cycles among the live candidates, each as a path from its smallest id back to it. */
+    private static List<List<String>> cycles(Map<String, Candidate> live) {
+        Map<String, List<String>> edges = edges(live);
         List<List<String>> result = new ArrayList<>();
         Set<String> inCycle = new HashSet<>();
         for (String start : live.keySet()) {
@@ -289,7 +281,11 @@ public final class DependencyResolver {
     /** Kahn's algorithm, taking the smallest ready id each time. */
     private static List<String> order(Map<String, Candidate> live) {
         Map<String, List<String>> edges = edges(live);
-        if (!hasEdges(edges)) {
+        boolean independent = true;
+        for (List<String> targets : edges.values()) {
+            independent &= targets.isEmpty();
+        }
+        if (independent) {
             return new ArrayList<>(live.keySet());
         }
         Map<String, Integer> waiting = new HashMap<>();

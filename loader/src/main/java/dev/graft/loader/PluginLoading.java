@@ -164,20 +164,21 @@ final class PluginLoading {
     }
 
     private static Prepared prepare(Path source, ArchiveOpener opener) {
+        String name = name(source);
         PluginArchive archive;
         try {
             archive = opener.open(source);
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new Prepared(source, name(source), null, null, message(e), null);
+            return new Prepared(source, name, null, null, message(e), null);
         }
         try {
             // Declared exports can fail (a pattern no package matches), so they are checked now;
             // a plugin that declares none exports all its own packages, worked out when it is linked.
             Map<String, Boolean> exports = archive.manifest().exports().isEmpty() ? null : Linker.exports(archive);
-            return new Prepared(source, name(source), archive, exports, null, null);
+            return new Prepared(source, name, archive, exports, null, null);
         } catch (IllegalArgumentException e) {
             closeQuietly(archive);
-            return new Prepared(source, name(source), null, null, e.getMessage() + " (" + name(source) + ")",
+            return new Prepared(source, name, null, null, e.getMessage() + " (" + name + ")",
                     archive.manifest().id());
         }
     }

@@ -187,7 +187,6 @@ public final class ZipRoot implements ResourceRoot {
         return d;
     }
 
-
     /**
      * Checks the entry count and duplicate names of a zip's central directory.
      *

@@ -144,6 +144,21 @@ class ClassLoadingRulesTest {
     }
 
     @Test
+    void aClassDefinedToThePluginOutsideItsPackagesIsFoundToo() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("p"));
+        new Plugins(tmp).plugin("plain").zip(dir);
+        try (PluginRuntime runtime = runtime(dir, false)) {
+            ClassLoader loader = runtime.plugin("plain").orElseThrow().classLoader();
+            Object proxy = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {Greeter.class},
+                    (self, method, args) -> "proxied");
+            Class<?> proxyClass = proxy.getClass();
+            assertSame(loader, proxyClass.getClassLoader(), "the JDK defines the proxy class to the plugin's loader");
+            assertSame(proxyClass, loader.loadClass(proxyClass.getName()));
+            assertEquals("proxied", ((Greeter) proxy).greet());
+        }
+    }
+
+    @Test
     void resourcesFollowTheClassOrder() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("p"));
         Plugins plugins = new Plugins(tmp);

@@ -81,7 +81,7 @@ final class PluginLoading {
      *
      * @param sources plugin files or directories
      * @param listed whether the sources were listed from plugin folders: each is then opened only if
-     *     {@link ArchiveOpener#isCandidate} accepts it (checked on the opening threads), and left out
+     *     it is a plugin ({@link ArchiveOpener#openIfPlugin}, on the opening threads), and left out
      *     silently otherwise; sources the host names are always opened
      * @param settings the load's settings
      * @param alreadyLoaded the plugins loaded before
@@ -130,10 +130,7 @@ final class PluginLoading {
             @Override
             public void run() {
                 for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-                    Path source = sources.get(i);
-                    if (!listed || ArchiveOpener.isCandidate(source)) {
-                        results[i] = prepare(source, settings.opener());
-                    }
+                    results[i] = prepare(sources.get(i), listed, settings.opener());
                 }
             }
         };
@@ -163,14 +160,18 @@ final class PluginLoading {
         return opened;
     }
 
-    private static Prepared prepare(Path source, ArchiveOpener opener) {
-        String name = name(source);
+    /** Opens one source; {@code null} for a listed one that is not a plugin. */
+    private static Prepared prepare(Path source, boolean listed, ArchiveOpener opener) {
         PluginArchive archive;
         try {
-            archive = opener.open(source);
+            archive = listed ? opener.openIfPlugin(source) : opener.open(source);
+            if (archive == null) {
+                return null;
+            }
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new Prepared(source, name, null, null, message(e), null);
+            return new Prepared(source, name(source), null, null, message(e), null);
         }
+        String name = name(source);
         try {
             // Declared exports can fail (a pattern no package matches), so they are checked now;
             // a plugin that declares none exports all its own packages, worked out when it is linked.

@@ -494,7 +494,7 @@ public final class PluginRuntime implements AutoCloseable {
         /**
          * The entries of each folder that are not hidden, sorted by file name (never by listing
          * order). Which of them are plugins is decided when they are opened, on the opening threads:
-         * that takes a stat each ({@link ArchiveOpener#isCandidate}).
+         * that takes a stat each ({@link ArchiveOpener#openIfPlugin}).
          */
         private static List<Path> list(List<Path> directories) {
             List<Path> result = new ArrayList<>();

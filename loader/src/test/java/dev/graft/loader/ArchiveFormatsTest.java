@@ -64,6 +64,37 @@ class ArchiveFormatsTest {
         }
     }
 
+    /**
+     * One stat per folder entry decides what is a plugin: hidden entries, special files and
+     * directories without plugin content are left out silently; an archive that cannot be read is
+     * reported.
+     */
+    @Test
+    void aFolderEntryIsOpenedOnlyWhenItIsAPlugin() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("p"));
+        hello("visible", "visible").zip(dir);
+        Path staging = Files.createDirectories(tmp.resolve("staging"));
+        Files.move(hello("hidden", "hidden").zip(staging), dir.resolve(".hidden.zip"));
+        Files.move(hello("named", "a directory named like a zip").directory(staging), dir.resolve("named.zip"));
+        Files.createDirectories(dir.resolve("empty.zip"));
+        Files.createSymbolicLink(dir.resolve("gone.zip"), tmp.resolve("nowhere.zip"));
+        // where mkfifo is missing the rest still holds
+        new ProcessBuilder("mkfifo", dir.resolve("pipe.zip").toString()).start().waitFor();
+        try (PluginRuntime runtime = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> runtime(dir), "a named pipe is never opened")) {
+            assertEquals(List.of("a directory named like a zip", "visible"),
+                    runtime.extensions(Greeter.class).stream().map(Greeter::greet).sorted().toList());
+            assertEquals("directory", runtime.plugin("named").orElseThrow().format());
+            List<PluginStatus> failed = runtime.plugins().stream()
+                    .filter(st -> st.state() == PluginState.FAILED).toList();
+            assertEquals(1, failed.size(), failed.toString());
+            assertEquals(dir.resolve("gone.zip"), failed.get(0).source());
+            assertTrue(failed.get(0).reason().contains("gone.zip"), failed.get(0).reason());
+            assertEquals(3, runtime.plugins().size(), "hidden, empty.zip/ and the pipe are not plugins: "
+                    + runtime.plugins());
+        }
+    }
+
     /** Zips up to 64 KiB are read whole into memory, larger ones through ZipFile: both serve the same. */
     @Test
     void zipsReadWholeAndZipsReadThroughZipFileServeTheSame() throws Exception {

@@ -29,6 +29,7 @@ public final class ArchiveOpener {
 
     private static final String CLASSES = "classes/";
     private static final String LIB = "lib/";
+    private static final long UNKNOWN_SIZE = -1;
 
     private final LibraryCache cache;
     private final ArchiveLimits limits;
@@ -43,51 +44,60 @@ public final class ArchiveOpener {
     }
 
     /**
-     * Whether a folder entry looks like a plugin: a {@code .zip} or {@code .jar} file, or a
-     * directory with {@code classes/} or {@code plugin.properties}. Hidden entries never are.
+     * Opens an entry of a plugin folder if it is a plugin: a {@code .zip} or {@code .jar} file, or a
+     * directory with {@code classes/} or {@code plugin.properties}. Hidden entries never are. One
+     * stat decides, and gives a zip's size, so that a small zip is read without another system call
+     * to ask for it; it also keeps special files (a named pipe would block the read) out.
      *
      * @param path an entry of a plugin folder
-     * @return {@code true} if {@link #open(Path)} should be called on it
+     * @return the opened plugin, which the caller closes; {@code null} if the entry is not a plugin
+     * @throws IOException as {@link #open(Path)} does, for an entry that looks like a plugin
+     * @throws FormatException if its manifest or index is malformed
      */
-    public static boolean isCandidate(Path path) {
+    public PluginArchive openIfPlugin(Path path) throws IOException {
         String name = path.getFileName().toString();
         if (name.startsWith(".")) {
-            return false;
+            return null;
         }
         boolean archiveName = endsWith(name, ".zip") || endsWith(name, ".jar");
         java.nio.file.attribute.BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
         } catch (IOException e) {
-            return archiveName;
+            return archiveName ? open(path) : null; // opening it says why it cannot be read
         }
         if (attributes.isDirectory()) {
-            return Files.isDirectory(path.resolve("classes")) || Files.isRegularFile(path.resolve(Pf4jDescriptor.PROPERTIES));
+            return Files.isDirectory(path.resolve("classes")) || Files.isRegularFile(path.resolve(Pf4jDescriptor.PROPERTIES))
+                    ? open(path) : null;
         }
-        return archiveName && attributes.isRegularFile();
+        return archiveName && attributes.isRegularFile() ? open(path, name, attributes.size()) : null;
     }
 
     /**
      * Opens a plugin.
      *
-     * @param path a path for which {@link #isCandidate(Path)} holds
+     * @param path a plugin zip, jar or directory
      * @return the opened plugin; the caller closes it
      * @throws IOException if the archive is unreadable, hostile, over a limit, or has no metadata
      * @throws FormatException if its manifest or index is malformed
      */
     public PluginArchive open(Path path) throws IOException {
+        return open(path, path.getFileName().toString(), UNKNOWN_SIZE);
+    }
+
+    /** Opens a plugin whose size a stat has given, or ({@link #UNKNOWN_SIZE}) that is not known to be a file. */
+    private PluginArchive open(Path path, String name, long size) throws IOException {
         List<Closeable> owned = new ArrayList<>();
         try {
-            String name = path.getFileName().toString();
             boolean zipName = endsWith(name, ".zip");
-            if (zipName) {
-                // the common case first, without a stat: SmallZip reads no directory (nor a large or unusual zip)
-                SmallZip small = SmallZip.read(path);
+            if (zipName && size <= SmallZip.MAX_BYTES) {
+                // the common case first, without a stat of its own: SmallZip reads no directory (nor a large or unusual zip)
+                SmallZip small = size == UNKNOWN_SIZE ? SmallZip.read(path) : SmallZip.read(path, (int) size);
                 if (small != null) {
                     return openZip(path, name, small, owned);
                 }
             }
-            if (Files.isDirectory(path)) {
+            if (size == UNKNOWN_SIZE && Files.isDirectory(path)) {
                 return openDirectory(path, owned);
             }
             return zipName ? openZip(path, name, null, owned) : openJar(path, owned);

@@ -68,14 +68,28 @@ final class SmallZip implements ZipSource {
      *     unreadable: open it with {@code ZipFile} instead
      */
     static SmallZip read(Path file) {
+        return read(file, -1);
+    }
+
+    /**
+     * Reads a zip whole if it is small and plain, knowing its size from a stat.
+     *
+     * @param file the zip
+     * @param size its size, or {@code -1} to ask the file
+     * @return the zip, or {@code null} if it is larger than {@link #MAX_BYTES}, not a plain zip, or
+     *     unreadable: open it with {@code ZipFile} instead
+     */
+    static SmallZip read(Path file, int size) {
         byte[] bytes;
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long length = in.length();
+            long length = size < 0 ? in.length() : size;
             if (length < END_HEADER || length > MAX_BYTES) {
                 return null;
             }
             bytes = new byte[(int) length];
-            in.readFully(bytes); // a file that grew since is cut short: its end record is missing, parse refuses it
+            // a file that grew since is cut short: its end record is missing, parse refuses it;
+            // one that shrank ends the read early: null, and the JDK reports it
+            in.readFully(bytes);
         } catch (IOException e) {
             return null;
         }

@@ -61,6 +61,20 @@ class SmallZipTest {
         assertNotNull(SmallZip.read(file), "read from a file as parsed from memory");
     }
 
+    /** The size a stat gave, if the file changed since, never yields a zip other than the file's. */
+    @Test
+    void readsWithTheSizeAStatGaveAndRefusesAStaleOne() throws IOException {
+        byte[] zip = zip(null, "x.txt", text("x"));
+        Path file = write(zip);
+        SmallZip small = SmallZip.read(file, zip.length);
+        assertNotNull(small);
+        assertArrayEquals(text("x"), small.readDeclared(small.getEntry("x.txt")));
+        assertNull(SmallZip.read(file, zip.length + 1), "the file shrank since: left to the JDK");
+        assertNull(SmallZip.read(file, zip.length - 1), "the file grew since: its end record is cut off");
+        assertNull(SmallZip.read(file, SmallZip.MAX_BYTES + 1), "large by the stat: not read at all");
+        assertNull(SmallZip.read(dir, 100), "a directory is no zip");
+    }
+
     @Test
     void readsAZipWithAComment() throws IOException {
         byte[] zip = zip("a comment", "x.txt", text("x"));

@@ -219,12 +219,16 @@ final class PluginLoading {
 
     private static List<PluginStatus> statuses(List<Prepared> prepared, List<LoadedPlugin> loaded,
             DependencyResolver.Resolution resolution) {
-        Map<Path, PluginStatus> bySource = new java.util.IdentityHashMap<>(); // each source is one Path object
         List<PluginStatus> loadedStatuses = new ArrayList<>(loaded.size());
         for (LoadedPlugin p : loaded) {
-            PluginStatus status = new PluginStatus(p.id(), p.version(), p.source(), PluginState.LOADED, "");
-            bySource.put(p.source(), status);
-            loadedStatuses.add(status);
+            loadedStatuses.add(new PluginStatus(p.id(), p.version(), p.source(), PluginState.LOADED, ""));
+        }
+        if (loaded.size() == prepared.size()) {
+            return loadedStatuses; // every archive opened was loaded: nothing else to report
+        }
+        Map<Path, PluginStatus> bySource = new java.util.IdentityHashMap<>(); // each source is one Path object
+        for (PluginStatus status : loadedStatuses) {
+            bySource.put(status.source(), status);
         }
         List<PluginStatus> others = new ArrayList<>();
         for (Prepared p : prepared) {

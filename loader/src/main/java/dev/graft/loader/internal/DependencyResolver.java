@@ -80,14 +80,23 @@ public final class DependencyResolver {
         // Hash by id, then sort the ids once: candidates come sorted by file name, which usually
         // sorts their ids too, and TimSort takes an ordered run in one pass, where a TreeMap
         // would compare each id with a dozen others.
-        Map<String, List<Candidate>> byId = new HashMap<>(candidates.size() * 2);
+        Map<String, Candidate> byId = new HashMap<>(candidates.size() * 2);
+        Map<String, List<Candidate>> repeated = Map.of(); // ids that more than one file provides: rare
         List<String> ids = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            List<Candidate> copies = byId.get(c.manifest().id());
-            if (copies == null) {
-                copies = new ArrayList<>(1);
-                byId.put(c.manifest().id(), copies);
+            Candidate first = byId.putIfAbsent(c.manifest().id(), c);
+            if (first == null) {
                 ids.add(c.manifest().id());
+                continue;
+            }
+            if (repeated.isEmpty()) {
+                repeated = new HashMap<>();
+            }
+            List<Candidate> copies = repeated.get(first.manifest().id());
+            if (copies == null) {
+                copies = new ArrayList<>();
+                copies.add(first);
+                repeated.put(first.manifest().id(), copies);
             }
             copies.add(c);
         }
@@ -100,16 +109,18 @@ public final class DependencyResolver {
         for (Map.Entry<String, String> failed : failedIds.entrySet()) {
             rejected.put(failed.getKey(), new Verdict(true, failed.getValue()));
         }
-        Map<String, Candidate> live = new LinkedHashMap<>(ids.size() * 2); // in id order
+        List<String> accepted = new ArrayList<>(ids.size()); // in id order
+        boolean anyDependency = false;
         for (String id : ids) {
-            List<Candidate> copies = byId.get(id);
-            if (copies.size() > 1 || present.containsKey(id)) {
+            Candidate c = byId.get(id);
+            List<Candidate> copies = repeated.get(id);
+            if (copies != null || present.containsKey(id)) {
                 List<String> files = new ArrayList<>();
                 if (present.containsKey(id)) {
                     files.add(present.get(id).source() + " (already loaded)");
                 }
                 List<String> sources = new ArrayList<>();
-                for (Candidate copy : copies) {
+                for (Candidate copy : copies != null ? copies : List.of(c)) {
                     sources.add(copy.source());
                 }
                 java.util.Collections.sort(sources);
@@ -118,22 +129,30 @@ public final class DependencyResolver {
                         + " files: " + String.join(", ", files) + "; remove all but one"));
             } else if (disabledByHost.contains(id)) {
                 rejected.put(id, new Verdict(false, "disabled by the host"));
-            } else if (copies.get(0).manifest().javaRelease() > javaRelease) {
-                rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + copies.get(0).source() + ") needs Java "
-                        + copies.get(0).manifest().javaRelease() + ", but this JVM runs Java " + javaRelease));
-            } else if (!copies.get(0).manifest().requires().contains(hostVersion)) {
-                rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + copies.get(0).source()
-                        + ") requires host version " + copies.get(0).manifest().requires() + ", but the host is "
+            } else if (c.manifest().javaRelease() > javaRelease) {
+                rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + c.source() + ") needs Java "
+                        + c.manifest().javaRelease() + ", but this JVM runs Java " + javaRelease));
+            } else if (!c.manifest().requires().contains(hostVersion)) {
+                rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + c.source()
+                        + ") requires host version " + c.manifest().requires() + ", but the host is "
                         + hostVersion));
             } else {
-                live.put(id, copies.get(0));
+                accepted.add(id);
+                anyDependency |= !c.manifest().dependencies().isEmpty();
             }
+        }
+        if (!anyDependency) {
+            // no plugin names another: no cycle, nothing more to reject, and the id order is a
+            // topological one
+            return new Resolution(accepted, rejected);
+        }
+        Map<String, Candidate> live = new LinkedHashMap<>(accepted.size() * 2); // in id order
+        for (String id : accepted) {
+            live.put(id, byId.get(id));
         }
         checkDependencies(live, present, rejected);
         if (!anyDependency(live)) {
-            // no plugin names another: no cycle, nothing more to reject, and the id order is a
-            // topological one
-            return new Resolution(new ArrayList<>(live.keySet()), rejected);
+            return new Resolution(new ArrayList<>(live.keySet()), rejected); // those that needed one were rejected
         }
         for (List<String> cycle : cycles(live)) {
             String path = String.join(" -> ", cycle);

@@ -69,6 +69,9 @@ class ManifestFormatTest {
         "graft-plugin 1\\nid a\\nversion 1.0.0\\nexport com..x | m:4: bad 'export' line: 'com..x': not a package pattern; expected a package name such as com.example.api, or com.example.api.* for the package and its subpackages",
         "graft-plugin 1\\nid a\\nname b                  | m:3: expected 'id', 'version', 'requires', 'java', 'dependency' or 'export', found 'name b'",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\njava 017 | m:4: expected 'java <feature release>', such as 'java 17', found 'java 017'",
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\njava | m:4: expected 'java <feature release>', such as 'java 17', found 'java'",
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\njava 1000 | m:4: expected 'java <feature release>', such as 'java 17', found 'java 1000'",
+        "graft-plugin 1\\nid a\\nversion 1.0.0\\njava 1x | m:4: expected 'java <feature release>', such as 'java 17', found 'java 1x'",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\njava 17\\njava 17 | m:5: 'java' is given twice",
         "graft-index 1                                   | m:1: expected the header 'graft-plugin 1', found 'graft-index 1'",
     })

@@ -143,7 +143,7 @@ public final class Linker {
         if (libraries != null) {
             add(classRoutes, libraries.packages(), libraries);
             add(resourceRoutes, libraries.directories(), libraries);
-            libraries.route(routes(toMap(libraries.packages(), libraries), toMap(libraries.directories(), libraries), host));
+            libraries.route(toMap(libraries.packages(), libraries), toMap(libraries.directories(), libraries));
         }
         for (Pair dependency : dependencies) {
             for (Map.Entry<String, PluginClassLoader> e : dependency.exports().entrySet()) {
@@ -151,7 +151,7 @@ public final class Linker {
                 append(resourceRoutes, e.getKey().replace('.', '/'), e.getValue());
             }
         }
-        classes.route(routes(classRoutes, resourceRoutes, host));
+        classes.route(classRoutes, resourceRoutes);
 
         Map<String, PluginClassLoader> exported = new LinkedHashMap<>();
         for (Map.Entry<String, Boolean> e : exports.entrySet()) {
@@ -183,27 +183,4 @@ public final class Linker {
         return map;
     }
 
-    /**
-     * The routes, leaving out of the class routes the packages a loader never looks up in a plugin:
-     * the JDK's and those the host shares, which go to their owner first.
-     */
-    private static Routes routes(Map<String, List<PluginClassLoader>> classes,
-            Map<String, List<PluginClassLoader>> resources, Host host) {
-        Map<String, PluginClassLoader[]> looked = freeze(classes);
-        for (java.util.Iterator<String> packages = looked.keySet().iterator(); packages.hasNext();) {
-            String p = packages.next();
-            if (JdkPackages.contains(p) || host.shared().matches(p)) {
-                packages.remove();
-            }
-        }
-        return new Routes(new PackageTable<>(looked), freeze(resources));
-    }
-
-    private static Map<String, PluginClassLoader[]> freeze(Map<String, List<PluginClassLoader>> routes) {
-        Map<String, PluginClassLoader[]> frozen = new HashMap<>(routes.size() * 2);
-        for (Map.Entry<String, List<PluginClassLoader>> e : routes.entrySet()) {
-            frozen.put(e.getKey(), e.getValue().toArray(new PluginClassLoader[0]));
-        }
-        return frozen;
-    }
 }

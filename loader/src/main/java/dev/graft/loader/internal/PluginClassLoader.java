@@ -64,7 +64,7 @@ public final class PluginClassLoader extends ClassLoader {
     private volatile Object attachment;
 
     /**
-     * Creates a loader over the given roots. Call {@link #route(Routes)} before use.
+     * Creates a loader over the given roots. Call {@link #route(Map, Map)} before use.
      *
      * @param pluginId the plugin, named in messages
      * @param role which half of the pair this is
@@ -105,12 +105,29 @@ public final class PluginClassLoader extends ClassLoader {
     }
 
     /**
-     * Sets where lookups go. Called once, when the loaders this one delegates to exist.
+     * Sets where lookups go. Called once, when the loaders this one delegates to exist. The class
+     * routes of packages that {@link #owner} gives to the JDK or the host are left out: a lookup
+     * never reaches them, and without them a routed package needs no other check.
      *
-     * @param routes the routes
+     * @param classes package name to the loaders that define classes of it, in order
+     * @param resources resource directory to the loaders that hold resources in it, in order
      */
-    void route(Routes routes) {
-        this.routes = routes;
+    void route(Map<String, List<PluginClassLoader>> classes, Map<String, List<PluginClassLoader>> resources) {
+        Map<String, PluginClassLoader[]> routed = frozen(classes);
+        for (java.util.Iterator<String> packages = routed.keySet().iterator(); packages.hasNext();) {
+            if (owner(packages.next()) != null) {
+                packages.remove();
+            }
+        }
+        this.routes = new Routes(new PackageTable<>(routed), frozen(resources));
+    }
+
+    private static Map<String, PluginClassLoader[]> frozen(Map<String, List<PluginClassLoader>> routes) {
+        Map<String, PluginClassLoader[]> frozen = new HashMap<>(routes.size() * 2);
+        for (Map.Entry<String, List<PluginClassLoader>> e : routes.entrySet()) {
+            frozen.put(e.getKey(), e.getValue().toArray(new PluginClassLoader[0]));
+        }
+        return frozen;
     }
 
     /** @return the plugin this loader belongs to */

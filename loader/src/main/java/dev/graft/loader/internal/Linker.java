@@ -4,7 +4,6 @@ import dev.graft.loader.PackagePattern;
 import dev.graft.loader.PluginManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +66,8 @@ public final class Linker {
      * @throws IllegalArgumentException if an export names a package that neither holds
      */
     public static Map<String, Boolean> exports(PluginArchive archive) {
-        return exports(archive.manifest(), packages(List.of(archive.classes())), packages(archive.libraries()));
-    }
-
-    private static Set<String> packages(List<ResourceRoot> roots) {
-        Set<String> packages = new HashSet<>();
-        for (ResourceRoot root : roots) {
-            for (String dir : root.classDirectories()) {
-                packages.add(dir.replace('/', '.'));
-            }
-        }
-        return packages;
+        return exports(archive.manifest(), ResourceRoot.packages(List.of(archive.classes())),
+                ResourceRoot.packages(archive.libraries()));
     }
 
     /**

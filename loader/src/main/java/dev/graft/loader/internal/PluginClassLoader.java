@@ -94,14 +94,8 @@ public final class PluginClassLoader extends ClassLoader {
                 }
             }
         }
-        Set<String> pkgs = new java.util.HashSet<>();
-        for (ResourceRoot root : roots) {
-            for (String dir : root.classDirectories()) {
-                pkgs.add(dir.replace('/', '.'));
-            }
-        }
         this.rootsByDirectory = index;
-        this.packages = Collections.unmodifiableSet(pkgs);
+        this.packages = Collections.unmodifiableSet(ResourceRoot.packages(roots));
     }
 
     /**

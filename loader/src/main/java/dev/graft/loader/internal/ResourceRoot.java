@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.List;
 import java.util.Set;
 import java.util.jar.Manifest;
 
@@ -32,6 +33,22 @@ public interface ResourceRoot extends Closeable {
      * @return the class directories, a subset of {@link #directories()}
      */
     Set<String> classDirectories();
+
+    /**
+     * The packages of which some of the given roots hold classes.
+     *
+     * @param roots the roots
+     * @return the package names, dotted
+     */
+    static Set<String> packages(List<ResourceRoot> roots) {
+        Set<String> packages = new java.util.HashSet<>();
+        for (ResourceRoot root : roots) {
+            for (String dir : root.classDirectories()) {
+                packages.add(dir.replace('/', '.'));
+            }
+        }
+        return packages;
+    }
 
     /**
      * Reads an entry, resolving multi-release versions for the running JVM.

@@ -110,7 +110,7 @@ public final class DependencyResolver {
             rejected.put(failed.getKey(), new Verdict(true, failed.getValue()));
         }
         List<String> accepted = new ArrayList<>(ids.size()); // in id order
-        boolean anyDependency = false;
+        List<Candidate> dependent = new ArrayList<>(); // the accepted that name a dependency, in id order
         for (String id : ids) {
             Candidate c = byId.get(id);
             List<Candidate> copies = repeated.get(id);
@@ -138,10 +138,12 @@ public final class DependencyResolver {
                         + hostVersion));
             } else {
                 accepted.add(id);
-                anyDependency |= !c.manifest().dependencies().isEmpty();
+                if (!c.manifest().dependencies().isEmpty()) {
+                    dependent.add(c); // a plugin that needs nothing is never rejected for a dependency
+                }
             }
         }
-        if (!anyDependency) {
+        if (dependent.isEmpty()) {
             // no plugin names another: no cycle, nothing more to reject, and the id order is a
             // topological one
             return new Resolution(accepted, rejected);
@@ -150,8 +152,7 @@ public final class DependencyResolver {
         for (String id : accepted) {
             live.put(id, byId.get(id));
         }
-        checkDependencies(live, present, rejected);
-        if (!anyDependency(live)) {
+        if (!checkDependencies(dependent, live, present, rejected)) {
             return new Resolution(new ArrayList<>(live.keySet()), rejected); // those that needed one were rejected
         }
         for (List<String> cycle : cycles(live)) {
@@ -164,20 +165,19 @@ public final class DependencyResolver {
                 }
             }
         }
-        checkDependencies(live, present, rejected);
+        checkDependencies(dependent, live, present, rejected);
         return new Resolution(order(live), rejected);
     }
 
-    /** Rejects candidates whose dependencies are missing, out of range or rejected, until nothing changes. */
-    private static void checkDependencies(Map<String, Candidate> live, Map<String, Loaded> present,
-            Map<String, Verdict> rejected) {
-        List<Candidate> dependent = new ArrayList<>();
-        for (Candidate c : live.values()) {
-            if (!c.manifest().dependencies().isEmpty()) {
-                dependent.add(c); // a plugin that needs nothing is never rejected here
-            }
-        }
-        boolean changed = !dependent.isEmpty();
+    /**
+     * Rejects the dependent candidates whose dependencies are missing, out of range or rejected,
+     * until nothing changes.
+     *
+     * @return whether some dependent candidate is still live
+     */
+    private static boolean checkDependencies(List<Candidate> dependent, Map<String, Candidate> live,
+            Map<String, Loaded> present, Map<String, Verdict> rejected) {
+        boolean changed = true;
         while (changed) {
             changed = false;
             for (Candidate c : dependent) {
@@ -192,6 +192,12 @@ public final class DependencyResolver {
                 }
             }
         }
+        for (Candidate c : dependent) {
+            if (live.containsKey(c.manifest().id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Verdict check(Candidate c, Map<String, Candidate> live, Map<String, Loaded> present,
@@ -220,16 +226,6 @@ public final class DependencyResolver {
             }
         }
         return null;
-    }
-
-    /** Whether any live candidate names a dependency, installed or not. */
-    private static boolean anyDependency(Map<String, Candidate> live) {
-        for (Candidate c : live.values()) {
-            if (!c.manifest().dependencies().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Cycles among the live candidates, each as a path from its smallest id back to it. */

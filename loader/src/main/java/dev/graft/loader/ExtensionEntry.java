@@ -2,7 +2,6 @@ package dev.graft.loader;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -69,17 +68,34 @@ public final class ExtensionEntry {
     }
 
     /**
-     * Loads the class, without initialising it.
+     * Loads the class, without initialising it. The class must be one the plugin defines (its own
+     * classes; for a single-jar plugin, its jar): an index that names a JDK, host or library class
+     * does not make it an extension of the plugin.
      *
      * @return the extension class
-     * @throws ExtensionException if it cannot be loaded
+     * @throws ExtensionException if it cannot be loaded, or the plugin does not define it
      */
     public Class<?> load() {
+        ClassLoader plugin;
+        Class<?> type;
         try {
-            return Class.forName(descriptor.className(), false, loader.get());
-        } catch (ClassNotFoundException | LinkageError e) {
+            plugin = loader.get();
+            type = Class.forName(descriptor.className(), false, plugin);
+        } catch (Throwable e) {
+            Containment.rethrowIfFatal(e);
             throw new ExtensionException(describe() + " cannot be loaded: " + e, e);
         }
+        if (type.getClassLoader() != plugin) {
+            throw new ExtensionException(describe() + " is not a class of the plugin: the index names "
+                    + descriptor.className() + ", which " + definedBy(type) + " defines, not " + plugin
+                    + "; an extension must be one of the plugin's own classes", null);
+        }
+        return type;
+    }
+
+    private static String definedBy(Class<?> type) {
+        ClassLoader l = type.getClassLoader();
+        return l == null ? "the JDK's bootstrap loader" : "the loader " + l;
     }
 
     /**
@@ -142,64 +158,58 @@ public final class ExtensionEntry {
         return describe() + " (point " + descriptor.point() + ", ordinal " + descriptor.ordinal() + ")";
     }
 
-    /** The shared instance of one extension class, created once. */
+    /**
+     * The shared instance of one extension class, created once: the value, or the failure that
+     * every later request gets again. Which thread creates it is decided by {@link Creations}.
+     */
     static final class Instance {
-        private final ReentrantLock lock = new ReentrantLock();
         private volatile Object value;
         private volatile ExtensionException failure;
-        private Thread creator;
+        /** The thread creating the instance; guarded by {@link Creations}' lock. */
+        Thread creator;
+
+        boolean isDone() {
+            return value != null || failure != null;
+        }
 
         Object get(ExtensionEntry entry, ExtensionFactory factory) {
+            if (!isDone() && Creations.claim(this, entry)) {
+                try {
+                    value = create(entry, factory);
+                } catch (ExtensionException e) {
+                    failure = e;
+                } catch (Throwable fatal) { // not contained: the JVM is broken; still wake the waiting threads
+                    failure = new ExtensionException(entry.describe() + " could not be created: " + fatal, fatal);
+                    throw fatal;
+                } finally {
+                    Creations.finish(this);
+                }
+            }
             Object v = value;
             if (v != null) {
                 return v;
             }
-            ExtensionException f = failure;
-            if (f != null) {
-                throw f;
-            }
-            lock.lock();
-            try {
-                if (value != null) {
-                    return value;
-                }
-                if (failure != null) {
-                    throw failure;
-                }
-                if (creator == Thread.currentThread()) {
-                    throw new ExtensionException("circular creation: the extension is requested again while its"
-                            + " own constructor runs", null);
-                }
-                creator = Thread.currentThread();
-                try {
-                    value = create(entry, factory);
-                    return value;
-                } catch (ExtensionException e) {
-                    failure = e;
-                    throw e;
-                } finally {
-                    creator = null;
-                }
-            } finally {
-                lock.unlock();
-            }
+            throw failure;
         }
 
         /**
-         * Loads and creates the entry's class. Here rather than in the entry, so that listing
-         * entries loads none of the exception classes its handlers name.
+         * Loads and creates the entry's class. Anything the plugin's class or the factory throws
+         * becomes an {@link ExtensionException} naming the plugin and the class, except the errors
+         * {@link Containment} leaves to the host.
          */
         private static Object create(ExtensionEntry entry, ExtensionFactory factory) {
             Class<?> type = entry.load();
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(entry.loader.get());
             try {
+                thread.setContextClassLoader(entry.loader.get());
                 Object value = factory.create(type);
                 if (value == null) {
                     throw new ExtensionException(entry.describe() + ": the extension factory returned null", null);
                 }
                 return value;
+            } catch (ExtensionException e) {
+                throw e;
             } catch (InvocationTargetException e) {
                 throw new ExtensionException(entry.describe() + " could not be created: its constructor threw "
                         + e.getCause(), e.getCause());
@@ -209,9 +219,8 @@ public final class ExtensionEntry {
             } catch (NoSuchMethodException e) {
                 throw new ExtensionException(entry.describe() + " could not be created: it has no public no-argument"
                         + " constructor", e);
-            } catch (ExtensionException e) {
-                throw e;
-            } catch (Exception | LinkageError e) {
+            } catch (Throwable e) {
+                Containment.rethrowIfFatal(e);
                 throw new ExtensionException(entry.describe() + " could not be created: " + e, e);
             } finally {
                 thread.setContextClassLoader(previous);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One load: opens archives in parallel (bounded), resolves dependencies, then fixes each plugin's
@@ -41,8 +42,28 @@ final class PluginLoading {
      * @param disabled ids the host does not load
      * @param parallelism how many archives are opened at once
      */
-    record Settings(ArchiveOpener opener, LibraryCache cache, Linker.Host host, Version hostVersion,
+    record Settings(Opener opener, LibraryCache cache, Linker.Host host, Version hostVersion,
             Set<String> disabled, int parallelism) {
+    }
+
+    /** Opens one source: {@link ArchiveOpener}'s two methods, as one. */
+    @FunctionalInterface
+    interface Opener {
+        /**
+         * @param source a plugin file or directory
+         * @param listed whether it was listed from a plugin folder, so that it is opened only if it is a plugin
+         * @return the archive; {@code null} for a listed source that is not a plugin
+         * @throws Exception whatever reading the archive throws
+         */
+        PluginArchive open(Path source, boolean listed) throws Exception;
+
+        /**
+         * @param opener the archive opener
+         * @return the opener as an {@code Opener}
+         */
+        static Opener of(ArchiveOpener opener) {
+            return (source, listed) -> listed ? opener.openIfPlugin(source) : opener.open(source);
+        }
     }
 
     /**
@@ -61,6 +82,9 @@ final class PluginLoading {
     private record Prepared(Path source, String name, PluginArchive archive, Map<String, Boolean> exports,
             String failure, String failedId) {
     }
+
+    /** What {@link #prepare(Path, boolean, Opener)} returns for a listed source that is not a plugin. */
+    private static final Prepared NOT_A_PLUGIN = new Prepared(null, null, null, null, null, null);
 
     /** The order of the plugins that did not load: by name, then source; built when one does not. */
     private static final class ByNameThenSource {
@@ -121,16 +145,20 @@ final class PluginLoading {
     /**
      * Opens every archive (every candidate, for listed sources), on up to {@code parallelism}
      * threads that take the next archive from a shared counter; the results keep the order of
-     * {@code sources}.
+     * {@code sources}. Whatever opening one archive throws becomes that archive's failure, on
+     * whichever thread opened it ({@link Containment}); an error that is not contained stops the
+     * workers and is rethrown here, after every thread has ended.
      */
     private static List<Prepared> prepare(List<Path> sources, boolean listed, Settings settings) {
         Prepared[] results = new Prepared[sources.size()];
         AtomicInteger next = new AtomicInteger();
-        Runnable worker = new Runnable() {
-            @Override
-            public void run() {
-                for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+        AtomicReference<Error> fatal = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < results.length && fatal.get() == null; i = next.getAndIncrement()) {
+                try {
                     results[i] = prepare(sources.get(i), listed, settings.opener());
+                } catch (Error e) { // only the errors prepare(...) does not contain
+                    fatal.compareAndSet(null, e);
                 }
             }
         };
@@ -143,52 +171,78 @@ final class PluginLoading {
             helpers.add(helper);
         }
         worker.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while opening plugins", e);
+        join(helpers);
+        if (fatal.get() != null) {
+            for (Prepared p : results) {
+                if (p != null && p.archive() != null) {
+                    closeQuietly(p.archive());
+                }
             }
+            throw fatal.get();
         }
         List<Prepared> opened = new ArrayList<>(results.length);
         for (Prepared p : results) {
-            if (p != null) {
+            if (p != NOT_A_PLUGIN) {
                 opened.add(p);
             }
         }
         return opened;
     }
 
-    /** Opens one source; {@code null} for a listed one that is not a plugin. */
-    private static Prepared prepare(Path source, boolean listed, ArchiveOpener opener) {
+    private static void join(List<Thread> helpers) {
+        boolean interrupted = false;
+        for (Thread helper : helpers) {
+            while (helper.isAlive()) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the archives are being opened: wait for them, then pass the interrupt on
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Opens one source: its archive and declared exports, or its failure; {@link #NOT_A_PLUGIN}
+     * for a listed one that is not a plugin.
+     */
+    private static Prepared prepare(Path source, boolean listed, Opener opener) {
+        String name = name(source);
         PluginArchive archive;
         try {
-            archive = listed ? opener.openIfPlugin(source) : opener.open(source);
+            archive = opener.open(source, listed);
             if (archive == null) {
-                return null;
+                return NOT_A_PLUGIN;
             }
-        } catch (IOException | RuntimeException | LinkageError e) {
-            return new Prepared(source, name(source), null, null, message(e), null);
+        } catch (Throwable e) {
+            Containment.rethrowIfFatal(e);
+            return new Prepared(source, name, null, null, failure(name, e), null);
         }
-        String name = name(source);
         try {
             // Declared exports can fail (a pattern no package matches), so they are checked now;
             // a plugin that declares none exports all its own packages, worked out when it is linked.
             Map<String, Boolean> exports = archive.manifest().exports().isEmpty() ? null : Linker.exports(archive);
             return new Prepared(source, name, archive, exports, null, null);
-        } catch (IllegalArgumentException e) {
+        } catch (Throwable e) {
             closeQuietly(archive);
-            return new Prepared(source, name, null, null, e.getMessage() + " (" + name + ")",
-                    archive.manifest().id());
+            Containment.rethrowIfFatal(e);
+            String reason = e instanceof IllegalArgumentException ? e.getMessage() + " (" + name + ")" : failure(name, e);
+            return new Prepared(source, name, null, null, reason, archive.manifest().id());
         }
     }
 
-    private static String message(Throwable e) {
-        if (e instanceof java.nio.file.NoSuchFileException || e.getMessage() == null) {
-            return e.toString();
-        }
-        return e.getMessage();
+    /**
+     * The reason of an archive that failed: the message of the exceptions that Graft throws for
+     * bad input, which name the file and entry; anything else also names the file.
+     */
+    private static String failure(String name, Throwable e) {
+        String message = Containment.message(e);
+        return e instanceof java.io.IOException || e instanceof dev.graft.loader.format.FormatException
+                || e instanceof SyntaxException || message.contains(name)
+                ? message : name + " could not be read: " + message;
     }
 
     private static LoadedPlugin link(Prepared prepared, Map<String, LoadedPlugin> loaded, Linker.Host host) {

@@ -118,7 +118,7 @@ public final class PluginRuntime implements AutoCloseable {
     public Set<String> points() {
         Set<String> points = new TreeSet<>();
         for (LoadedPlugin p : snapshot.plugins()) {
-            points.addAll(p.index().points());
+            points.addAll(Snapshot.points(p));
         }
         return Collections.unmodifiableSet(points);
     }
@@ -483,7 +483,7 @@ public final class PluginRuntime implements AutoCloseable {
                     : directories.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), ".graft-cache")
                     : directories.get(0).resolve(".graft-cache");
             LibraryCache cache = new LibraryCache(cacheDir, cacheBytes);
-            PluginLoading.Settings settings = new PluginLoading.Settings(new ArchiveOpener(cache, limits), cache,
+            PluginLoading.Settings settings = new PluginLoading.Settings(PluginLoading.Opener.of(new ArchiveOpener(cache, limits)), cache,
                     new Linker.Host(host, new PackageMatcher(shared), hostFallback), version, Set.copyOf(disabled),
                     parallelism);
             PluginRuntime runtime = new PluginRuntime(settings, factory);

@@ -90,7 +90,7 @@ final class Snapshot {
     private List<Candidate> collect(String point) {
         List<Candidate> result = new ArrayList<>();
         for (LoadedPlugin plugin : plugins) {
-            for (ExtensionEntry entry : plugin.index().entries(point)) {
+            for (ExtensionEntry entry : entries(plugin, point)) {
                 String reason = skipReason(plugin, entry);
                 if (reason != null) {
                     Log.log(System.Logger.Level.DEBUG, "skipping extension {0} of plugin ''{1}'' for {2}: {3}",
@@ -101,6 +101,34 @@ final class Snapshot {
         }
         result.sort(null);
         return List.copyOf(result);
+    }
+
+    /**
+     * A plugin's entries for a point. A pf4j index is read from the plugin's class files on its
+     * first lookup; if that throws, the plugin contributes nothing and the failure is logged
+     * ({@link Containment}): a lookup never throws what one plugin's files do.
+     */
+    private static List<ExtensionEntry> entries(LoadedPlugin plugin, String point) {
+        try {
+            return plugin.index().entries(point);
+        } catch (Throwable t) {
+            Containment.rethrowIfFatal(t);
+            Log.log(System.Logger.Level.WARNING, "plugin '" + plugin.id() + "' (" + plugin.source().getFileName()
+                    + "): its extensions of " + point + " are left out: " + Containment.message(t), t);
+            return List.of();
+        }
+    }
+
+    /** A plugin's extension points, or none when its index cannot be read ({@link #entries(LoadedPlugin, String)}). */
+    static java.util.Set<String> points(LoadedPlugin plugin) {
+        try {
+            return plugin.index().points();
+        } catch (Throwable t) {
+            Containment.rethrowIfFatal(t);
+            Log.log(System.Logger.Level.WARNING, "plugin '" + plugin.id() + "' (" + plugin.source().getFileName()
+                    + "): its extension points are left out: " + Containment.message(t), t);
+            return java.util.Set.of();
+        }
     }
 
     private String skipReason(LoadedPlugin plugin, ExtensionEntry entry) {

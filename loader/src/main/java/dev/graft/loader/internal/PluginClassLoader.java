@@ -254,7 +254,7 @@ public final class PluginClassLoader extends ClassLoader {
                 byte[] bytes;
                 try {
                     bytes = root.read(path);
-                } catch (IOException e) {
+                } catch (IOException | SecurityException e) { // SecurityException: a signed jar's entry that fails verification
                     throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': cannot read "
                             + root.describe() + path + ": " + e.getMessage() + ")", e);
                 }

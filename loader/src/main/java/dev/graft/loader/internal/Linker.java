@@ -1,14 +1,15 @@
 package dev.graft.loader.internal;
 
-import dev.graft.loader.PackagePattern;
 import dev.graft.loader.PluginManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Builds a plugin's pair of class loaders and the routes between them and its dependencies: the
@@ -76,37 +77,58 @@ public final class Linker {
      * @param manifest the plugin's manifest
      * @param own the packages of its own classes
      * @param libraries the packages of its library jars
-     * @return exported package to {@code true} if it lies in the plugin's own classes
+     * @return exported package to {@code true} if it lies in the plugin's own classes, sorted by package
      * @throws IllegalArgumentException if an export names a package that neither holds
      */
     public static Map<String, Boolean> exports(PluginManifest manifest, Set<String> own, Set<String> libraries) {
-        Map<String, Boolean> result = new LinkedHashMap<>();
+        Map<String, Boolean> result = new TreeMap<>();
         if (manifest.exports().isEmpty()) {
-            for (String p : new TreeSet<>(own)) {
+            for (String p : own) {
                 result.put(p, true);
             }
             return result;
         }
-        for (String pattern : manifest.exports()) {
-            boolean found = false;
-            for (String p : new TreeSet<>(own)) {
-                if (PackagePattern.matches(pattern, p)) {
-                    result.put(p, true);
-                    found = true;
-                }
-            }
-            for (String p : new TreeSet<>(libraries)) {
-                if (PackagePattern.matches(pattern, p)) {
-                    result.putIfAbsent(p, false);
-                    found = true;
-                }
-            }
-            if (!found) {
-                throw new IllegalArgumentException("plugin '" + manifest.id() + "' exports '" + pattern
-                        + "', but neither its classes nor its lib/ jars hold a class in that package");
+        // Each package is matched against the patterns by looking itself and its parents up, so
+        // the work is the packages' length plus the patterns, not their product.
+        Set<String> patterns = new HashSet<>(manifest.exports());
+        Set<String> unmatched = new LinkedHashSet<>(manifest.exports()); // in manifest order, for the message
+        for (String p : own) {
+            if (covered(p, patterns, unmatched)) {
+                result.put(p, true);
             }
         }
+        for (String p : libraries) {
+            if (!result.containsKey(p) && covered(p, patterns, unmatched)) {
+                result.put(p, false);
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new IllegalArgumentException("plugin '" + manifest.id() + "' exports '" + unmatched.iterator().next()
+                    + "', but neither its classes nor its lib/ jars hold a class in that package");
+        }
         return result;
+    }
+
+    /**
+     * Whether some pattern covers a package ({@link dev.graft.loader.PackagePattern#matches}): the
+     * package itself, or {@code q.*} for the package or one of its parents {@code q}.
+     *
+     * @param unmatched the patterns no package matched yet; those that cover this one are removed
+     */
+    private static boolean covered(String pkg, Set<String> patterns, Set<String> unmatched) {
+        boolean covered = false;
+        if (patterns.contains(pkg)) {
+            unmatched.remove(pkg);
+            covered = true;
+        }
+        for (String parent = pkg; !parent.isEmpty(); parent = parent.substring(0, Math.max(0, parent.lastIndexOf('.')))) {
+            String wildcard = parent + ".*";
+            if (patterns.contains(wildcard)) {
+                unmatched.remove(wildcard);
+                covered = true;
+            }
+        }
+        return covered;
     }
 
     /**

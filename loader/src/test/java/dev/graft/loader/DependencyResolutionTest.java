@@ -217,4 +217,20 @@ class DependencyResolutionTest {
                     s.get("on-off").reason());
         }
     }
+
+    @Test
+    void aChainNamesItsDirectAndItsRootCauseEvenWhenTheRootDoesNotNameItsPlugin() {
+        List<DependencyResolver.Candidate> candidates = new ArrayList<>();
+        for (String[] spec : new String[][] {{"a", "b"}, {"b", "off"}, {"off"}}) {
+            List<Dependency> deps = spec.length > 1 ? List.of(Dependency.parse(spec[1])) : List.of();
+            candidates.add(new DependencyResolver.Candidate(new PluginManifest(spec[0], Version.parse("1.0.0"),
+                    VersionRange.ANY, deps, List.of()), spec[0] + ".zip"));
+        }
+        DependencyResolver.Resolution r = DependencyResolver.resolve(candidates, Map.of(), List.of(),
+                Version.parse("1.0.0"), 17, Set.of("off"));
+        assertEquals("plugin 'b' requires 'off', which does not load: disabled by the host",
+                r.rejected().get("b").reason());
+        assertEquals("plugin 'a' requires 'b', which does not load (root cause: 'off': disabled by the host)",
+                r.rejected().get("a").reason());
+    }
 }

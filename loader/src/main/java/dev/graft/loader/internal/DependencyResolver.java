@@ -152,125 +152,141 @@ public final class DependencyResolver {
         for (String id : accepted) {
             live.put(id, byId.get(id));
         }
-        if (!checkDependencies(dependent, live, present, rejected)) {
+        Rejection rejection = new Rejection(dependent, live, present, rejected);
+        if (!rejection.checkDependencies()) {
             return new Resolution(new ArrayList<>(live.keySet()), rejected); // those that needed one were rejected
         }
-        for (List<String> cycle : cycles(live)) {
-            String path = String.join(" -> ", cycle);
-            for (String id : new HashSet<>(cycle)) {
+        Deque<String> inCycles = new ArrayDeque<>();
+        for (DependencyCycles.Cycle cycle : DependencyCycles.find(edges(live))) {
+            String path = cycle.describe();
+            Set<String> onPath = new HashSet<>(cycle.path());
+            for (String id : cycle.members()) {
                 Candidate c = live.remove(id);
-                if (c != null) {
-                    rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + c.source()
-                            + ") is in a dependency cycle: " + path));
-                }
+                rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + c.source() + ") is in a dependency cycle: "
+                        + (onPath.contains(id) ? path : "it depends on " + path + ", which depends on it")));
+                inCycles.add(id);
             }
         }
-        checkDependencies(dependent, live, present, rejected);
+        rejection.propagate(inCycles);
         return new Resolution(order(live), rejected);
     }
 
     /**
-     * Rejects the dependent candidates whose dependencies are missing, out of range or rejected,
-     * until nothing changes.
+     * Rejects the candidates whose dependencies do not load, each candidate and each edge looked at
+     * a bounded number of times: first every candidate that names a dependency is checked once,
+     * then each rejection travels back along the edges of the plugins that require the rejected one
+     * (a worklist), where checking again until nothing changes would take a pass per link of a chain.
      *
-     * @return whether some dependent candidate is still live
+     * <p>A plugin disabled because a plugin it requires does not load names that plugin and, when
+     * that one is itself disabled, the root cause at the far end of the chain, never the reasons in
+     * between: a chain of thousands of plugins gives reasons of a few hundred characters each.
      */
-    private static boolean checkDependencies(List<Candidate> dependent, Map<String, Candidate> live,
-            Map<String, Loaded> present, Map<String, Verdict> rejected) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
+    private static final class Rejection {
+
+        private final List<Candidate> dependent;
+        private final Map<String, Candidate> live;
+        private final Map<String, Loaded> present;
+        private final Map<String, Verdict> rejected;
+        /** Required dependency to the live candidates that require it, in id order. */
+        private final Map<String, List<String>> requiredBy = new HashMap<>();
+        /** For a plugin disabled by a dependency, the reason at the root of its chain. */
+        private final Map<String, String> roots = new HashMap<>();
+
+        Rejection(List<Candidate> dependent, Map<String, Candidate> live, Map<String, Loaded> present,
+                Map<String, Verdict> rejected) {
+            this.dependent = dependent;
+            this.live = live;
+            this.present = present;
+            this.rejected = rejected;
             for (Candidate c : dependent) {
-                if (!live.containsKey(c.manifest().id())) {
-                    continue;
+                for (Dependency d : c.manifest().dependencies()) {
+                    if (!d.optional()) {
+                        requiredBy.computeIfAbsent(d.pluginId(), k -> new ArrayList<>(1)).add(c.manifest().id());
+                    }
                 }
-                Verdict v = check(c, live, present, rejected);
+            }
+        }
+
+        /**
+         * Rejects the dependent candidates whose dependencies are missing, out of range or rejected,
+         * and everything that requires them.
+         *
+         * @return whether some dependent candidate is still live
+         */
+        boolean checkDependencies() {
+            Deque<String> worklist = new ArrayDeque<>();
+            for (Candidate c : dependent) {
+                Verdict v = check(c);
                 if (v != null) {
                     live.remove(c.manifest().id());
                     rejected.put(c.manifest().id(), v);
-                    changed = true;
+                    worklist.add(c.manifest().id());
                 }
             }
-        }
-        for (Candidate c : dependent) {
-            if (live.containsKey(c.manifest().id())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Verdict check(Candidate c, Map<String, Candidate> live, Map<String, Loaded> present,
-            Map<String, Verdict> rejected) {
-        String id = c.manifest().id();
-        for (Dependency d : c.manifest().dependencies()) {
-            String target = d.pluginId();
-            PluginManifest installed = live.containsKey(target) ? live.get(target).manifest()
-                    : present.containsKey(target) ? present.get(target).manifest() : null;
-            String where = live.containsKey(target) ? live.get(target).source()
-                    : present.containsKey(target) ? present.get(target).source() : null;
-            if (installed != null) {
-                if (!d.accepts(installed.version())) {
-                    return new Verdict(true, "plugin '" + id + "' (" + c.source() + ") requires " + target + "@"
-                            + d.range() + (d.optional() ? " when installed" : "") + ", but " + target + " "
-                            + installed.version() + " is installed (" + where + ")");
+            propagate(worklist);
+            for (Candidate c : dependent) {
+                if (live.containsKey(c.manifest().id())) {
+                    return true;
                 }
-            } else if (rejected.containsKey(target)) {
-                if (!d.optional()) {
-                    return new Verdict(false, "plugin '" + id + "' requires '" + target + "', which does not load: "
-                            + rejected.get(target).reason());
-                }
-            } else if (!d.optional()) {
-                return new Verdict(true, "plugin '" + id + "' (" + c.source() + ") requires " + target
-                        + (d.range().toString().equals("*") ? "" : "@" + d.range()) + ", which is not installed");
             }
+            return false;
         }
-        return null;
-    }
 
-    /** Cycles among the live candidates, each as a path from its smallest id back to it. */
-    private static List<List<String>> cycles(Map<String, Candidate> live) {
-        Map<String, List<String>> edges = edges(live);
-        List<List<String>> result = new ArrayList<>();
-        Set<String> inCycle = new HashSet<>();
-        for (String start : live.keySet()) {
-            if (inCycle.contains(start) || edges.get(start).isEmpty()) {
-                continue;
-            }
-            List<String> path = pathBack(start, edges);
-            if (path != null) {
-                inCycle.addAll(path);
-                result.add(path);
-            }
-        }
-        return result;
-    }
-
-    /** The shortest path start -> ... -> start, following edges in id order, or null. */
-    private static List<String> pathBack(String start, Map<String, List<String>> edges) {
-        Map<String, String> parent = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
-        queue.add(start);
-        Set<String> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            String node = queue.poll();
-            for (String next : edges.getOrDefault(node, List.of())) {
-                if (next.equals(start)) {
-                    List<String> path = new ArrayList<>();
-                    path.add(start);
-                    for (String n = node; !n.equals(start); n = parent.get(n)) {
-                        path.add(1, n);
+        /**
+         * Disables every live candidate that requires a rejected one, directly or not.
+         *
+         * @param worklist ids just rejected
+         */
+        void propagate(Deque<String> worklist) {
+            while (!worklist.isEmpty()) {
+                String target = worklist.poll();
+                for (String id : requiredBy.getOrDefault(target, List.of())) {
+                    if (live.remove(id) != null) {
+                        rejected.put(id, disabled(id, target));
+                        worklist.add(id);
                     }
-                    path.add(start);
-                    return path;
-                }
-                if (seen.add(next)) {
-                    parent.put(next, node);
-                    queue.add(next);
                 }
             }
         }
-        return null;
+
+        /** The verdict of a plugin that requires a rejected one: the direct cause and the root cause. */
+        private Verdict disabled(String id, String target) {
+            String root = roots.get(target);
+            String because = "plugin '" + id + "' requires '" + target + "', which does not load";
+            if (root == null) {
+                String reason = rejected.get(target).reason();
+                roots.put(id, reason.contains("'" + target + "'") ? reason : "'" + target + "': " + reason);
+                return new Verdict(false, because + ": " + reason);
+            }
+            roots.put(id, root);
+            return new Verdict(false, because + " (root cause: " + root + ")");
+        }
+
+        private Verdict check(Candidate c) {
+            String id = c.manifest().id();
+            for (Dependency d : c.manifest().dependencies()) {
+                String target = d.pluginId();
+                PluginManifest installed = live.containsKey(target) ? live.get(target).manifest()
+                        : present.containsKey(target) ? present.get(target).manifest() : null;
+                String where = live.containsKey(target) ? live.get(target).source()
+                        : present.containsKey(target) ? present.get(target).source() : null;
+                if (installed != null) {
+                    if (!d.accepts(installed.version())) {
+                        return new Verdict(true, "plugin '" + id + "' (" + c.source() + ") requires " + target + "@"
+                                + d.range() + (d.optional() ? " when installed" : "") + ", but " + target + " "
+                                + installed.version() + " is installed (" + where + ")");
+                    }
+                } else if (rejected.containsKey(target)) {
+                    if (!d.optional()) {
+                        return disabled(id, target);
+                    }
+                } else if (!d.optional()) {
+                    return new Verdict(true, "plugin '" + id + "' (" + c.source() + ") requires " + target
+                            + (d.range().toString().equals("*") ? "" : "@" + d.range()) + ", which is not installed");
+                }
+            }
+            return null;
+        }
     }
 
     private static Map<String, List<String>> edges(Map<String, Candidate> live) {

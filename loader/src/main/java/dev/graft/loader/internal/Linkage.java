@@ -1,8 +1,14 @@
 package dev.graft.loader.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,9 +21,11 @@ import java.util.function.Supplier;
  * links a module on its first class load. A host that only lists extensions, or never uses some
  * plugins, creates no loader for them.
  *
- * <p>Linking a plugin first links the dependencies it sees. Each linkage locks only itself, and
- * dependencies never point back (the resolver orders plugins), so two threads linking plugins
- * that share dependencies cannot deadlock. Once closed, a linkage still answers with its pair, but
+ * <p>Linking a plugin first links the dependencies it sees, found by a walk with a stack of its
+ * own rather than by recursion, so that a long chain of plugins cannot overflow a thread's stack.
+ * Each linkage locks only itself while it is linked, when its dependencies are linked already, and
+ * dependencies never point back (the resolver orders plugins), so two threads linking plugins that
+ * share dependencies cannot deadlock. Once closed, a linkage still answers with its pair, but
  * closed: its loaders find nothing, as they would had they been created at load and closed at
  * unload.
  */
@@ -60,21 +68,68 @@ public final class Linkage implements Supplier<ClassLoader> {
      *
      * @return the pair; closed if this linkage is
      */
-    public synchronized Linker.Pair pair() {
-        if (pair == null) {
-            List<Linker.Pair> linked = new ArrayList<>(dependencies.size());
-            for (Linkage d : dependencies) {
-                linked.add(d.pair());
+    public Linker.Pair pair() {
+        synchronized (this) {
+            if (pair != null) {
+                return pair;
             }
-            Map<String, Boolean> exported = exports != null ? exports : Linker.exports(archive);
-            Linker.Pair created = Linker.link(archive, exported, linked, host);
-            created.classes().attach(attachment);
-            if (closed) {
-                created.close();
-            }
-            pair = created;
         }
-        return pair;
+        for (Linkage next : unlinkedDependenciesFirst()) {
+            next.linkAfterDependencies();
+        }
+        synchronized (this) {
+            return pair; // linked last by the loop above
+        }
+    }
+
+    /**
+     * This linkage and the unlinked ones it sees, directly or not, each after those it sees: a
+     * depth-first walk with a stack of its own, so that a chain of thousands of plugins takes no
+     * thread stack in proportion.
+     */
+    private List<Linkage> unlinkedDependenciesFirst() {
+        List<Linkage> order = new ArrayList<>();
+        Set<Linkage> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Iterator<Linkage>> path = new ArrayDeque<>(); // the unvisited dependencies of each linkage on the path
+        Deque<Linkage> nodes = new ArrayDeque<>();
+        seen.add(this);
+        nodes.push(this);
+        path.push(dependencies.iterator());
+        while (!nodes.isEmpty()) {
+            Iterator<Linkage> next = path.peek();
+            if (next.hasNext()) {
+                Linkage d = next.next();
+                if (!d.isLinked() && seen.add(d)) {
+                    nodes.push(d);
+                    path.push(d.dependencies.iterator());
+                }
+            } else {
+                path.pop();
+                order.add(nodes.pop());
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Links this linkage unless it is linked already. Its dependencies are linked (another thread
+     * may be finishing one, which it then waits for, holding only this linkage's lock).
+     */
+    private synchronized void linkAfterDependencies() {
+        if (pair != null) {
+            return;
+        }
+        List<Linker.Pair> linked = new ArrayList<>(dependencies.size());
+        for (Linkage d : dependencies) {
+            linked.add(d.pair());
+        }
+        Map<String, Boolean> exported = exports != null ? exports : Linker.exports(archive);
+        Linker.Pair created = Linker.link(archive, exported, linked, host);
+        created.classes().attach(attachment);
+        if (closed) {
+            created.close();
+        }
+        pair = created;
     }
 
     /** @return the loader of the plugin's own classes, linked now if it was not yet */

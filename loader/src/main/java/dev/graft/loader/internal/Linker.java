@@ -1,13 +1,15 @@
 package dev.graft.loader.internal;
 
-import dev.graft.loader.PackagePattern;
 import dev.graft.loader.PluginManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -76,37 +78,58 @@ public final class Linker {
      * @param manifest the plugin's manifest
      * @param own the packages of its own classes
      * @param libraries the packages of its library jars
-     * @return exported package to {@code true} if it lies in the plugin's own classes
+     * @return exported package to {@code true} if it lies in the plugin's own classes, sorted by package
      * @throws IllegalArgumentException if an export names a package that neither holds
      */
     public static Map<String, Boolean> exports(PluginManifest manifest, Set<String> own, Set<String> libraries) {
-        Map<String, Boolean> result = new LinkedHashMap<>();
+        Map<String, Boolean> result = new TreeMap<>();
         if (manifest.exports().isEmpty()) {
-            for (String p : new TreeSet<>(own)) {
+            for (String p : own) {
                 result.put(p, true);
             }
             return result;
         }
-        for (String pattern : manifest.exports()) {
-            boolean found = false;
-            for (String p : new TreeSet<>(own)) {
-                if (PackagePattern.matches(pattern, p)) {
-                    result.put(p, true);
-                    found = true;
-                }
-            }
-            for (String p : new TreeSet<>(libraries)) {
-                if (PackagePattern.matches(pattern, p)) {
-                    result.putIfAbsent(p, false);
-                    found = true;
-                }
-            }
-            if (!found) {
-                throw new IllegalArgumentException("plugin '" + manifest.id() + "' exports '" + pattern
-                        + "', but neither its classes nor its lib/ jars hold a class in that package");
+        // Each package is matched against the patterns by looking itself and its parents up, so
+        // the work is the packages' length plus the patterns, not their product.
+        Set<String> patterns = new HashSet<>(manifest.exports());
+        Set<String> unmatched = new LinkedHashSet<>(manifest.exports()); // in manifest order, for the message
+        for (String p : own) {
+            if (covered(p, patterns, unmatched)) {
+                result.put(p, true);
             }
         }
+        for (String p : libraries) {
+            if (!result.containsKey(p) && covered(p, patterns, unmatched)) {
+                result.put(p, false);
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new IllegalArgumentException("plugin '" + manifest.id() + "' exports '" + unmatched.iterator().next()
+                    + "', but neither its classes nor its lib/ jars hold a class in that package");
+        }
         return result;
+    }
+
+    /**
+     * Whether some pattern covers a package ({@link dev.graft.loader.PackagePattern#matches}): the
+     * package itself, or {@code q.*} for the package or one of its parents {@code q}.
+     *
+     * @param unmatched the patterns no package matched yet; those that cover this one are removed
+     */
+    private static boolean covered(String pkg, Set<String> patterns, Set<String> unmatched) {
+        boolean covered = false;
+        if (patterns.contains(pkg)) {
+            unmatched.remove(pkg);
+            covered = true;
+        }
+        for (String parent = pkg; !parent.isEmpty(); parent = parent.substring(0, Math.max(0, parent.lastIndexOf('.')))) {
+            String wildcard = parent + ".*";
+            if (patterns.contains(wildcard)) {
+                unmatched.remove(wildcard);
+                covered = true;
+            }
+        }
+        return covered;
     }
 
     /**
@@ -126,28 +149,86 @@ public final class Linker {
         PluginClassLoader classes = new PluginClassLoader(id, PluginClassLoader.Role.CLASSES,
                 List.of(archive.classes()), host.loader(), host.shared(), host.fallback());
 
+        // A package a dependency exports goes to the dependency first, even when the plugin bundles
+        // a copy (a shaded API), so that the plugin and the dependency share one class of each name.
+        // The unnamed package is no API: the plugin's own classes keep it. Resources have no
+        // identity to share: the plugin's own come first, as before.
+        Map<String, List<PluginClassLoader>> imported = new LinkedHashMap<>();
+        for (Pair dependency : dependencies) {
+            for (Map.Entry<String, PluginClassLoader> e : dependency.exports().entrySet()) {
+                if (!e.getKey().isEmpty()) {
+                    append(imported, e.getKey(), e.getValue());
+                }
+            }
+        }
         Map<String, List<PluginClassLoader>> classRoutes = new HashMap<>();
         Map<String, List<PluginClassLoader>> resourceRoutes = new HashMap<>();
+        for (Map.Entry<String, List<PluginClassLoader>> e : imported.entrySet()) {
+            classRoutes.put(e.getKey(), new ArrayList<>(e.getValue()));
+        }
         add(classRoutes, classes.packages(), classes);
         add(resourceRoutes, classes.directories(), classes);
         if (libraries != null) {
             add(classRoutes, libraries.packages(), libraries);
             add(resourceRoutes, libraries.directories(), libraries);
-            libraries.route(toMap(libraries.packages(), libraries), toMap(libraries.directories(), libraries));
+            libraries.route(importedFirst(libraries.packages(), libraries, imported),
+                    toMap(libraries.directories(), libraries));
         }
         for (Pair dependency : dependencies) {
             for (Map.Entry<String, PluginClassLoader> e : dependency.exports().entrySet()) {
-                append(classRoutes, e.getKey(), e.getValue());
+                if (e.getKey().isEmpty()) {
+                    append(classRoutes, "", e.getValue());
+                }
                 append(resourceRoutes, e.getKey().replace('.', '/'), e.getValue());
             }
         }
         classes.route(classRoutes, resourceRoutes);
+        warnOfCopies(archive, imported, classes, libraries);
 
         Map<String, PluginClassLoader> exported = new LinkedHashMap<>();
         for (Map.Entry<String, Boolean> e : exports.entrySet()) {
             exported.put(e.getKey(), e.getValue() ? classes : libraries);
         }
         return new Pair(classes, libraries, exported);
+    }
+
+    /**
+     * The class routes of the library loader: each of its packages to the dependencies that export
+     * that package, if any, then to itself.
+     */
+    private static Map<String, List<PluginClassLoader>> importedFirst(Set<String> packages, PluginClassLoader loader,
+            Map<String, List<PluginClassLoader>> imported) {
+        Map<String, List<PluginClassLoader>> map = new HashMap<>();
+        for (String pkg : packages) {
+            List<PluginClassLoader> first = imported.get(pkg);
+            List<PluginClassLoader> list = first == null ? new ArrayList<>(1) : new ArrayList<>(first);
+            list.add(loader);
+            map.put(pkg, list);
+        }
+        return map;
+    }
+
+    /**
+     * Logs, once per dependency, the packages the plugin bundles a copy of although that dependency
+     * exports them: the copy is not used for the classes the dependency has.
+     */
+    private static void warnOfCopies(PluginArchive archive, Map<String, List<PluginClassLoader>> imported,
+            PluginClassLoader classes, PluginClassLoader libraries) {
+        Map<String, Set<String>> copiesByDependency = new TreeMap<>();
+        for (Map.Entry<String, List<PluginClassLoader>> e : imported.entrySet()) {
+            String pkg = e.getKey();
+            if (classes.packages().contains(pkg) || (libraries != null && libraries.packages().contains(pkg))) {
+                copiesByDependency.computeIfAbsent(e.getValue().get(0).pluginId(), k -> new TreeSet<>()).add(pkg);
+            }
+        }
+        for (Map.Entry<String, Set<String>> e : copiesByDependency.entrySet()) {
+            // the logger is obtained only now: a link without copies never starts a logging framework
+            System.getLogger("dev.graft.loader").log(System.Logger.Level.WARNING, "plugin ''{0}'' ({1}) bundles its"
+                    + " own copy of {2} {3}, which its dependency ''{4}'' exports; the dependency''s classes are"
+                    + " used, the copy only for a class the dependency lacks", archive.manifest().id(),
+                    archive.source().getFileName(), e.getValue().size() == 1 ? "package" : "packages",
+                    String.join(", ", e.getValue()), e.getKey());
+        }
     }
 
     private static void add(Map<String, List<PluginClassLoader>> routes, Set<String> keys, PluginClassLoader loader) {

@@ -24,9 +24,11 @@ import java.util.jar.Manifest;
  * <ol>
  *   <li>JDK packages: the platform loader.
  *   <li>Packages the host shares: the host loader, even when the plugin bundles a copy.
- *   <li>The loaders that {@link Routes} lists for the package: for the classes loader its own
- *       classes, then its libraries, then the packages its dependencies export; for the library
- *       loader its own jars. A package found there is never looked up elsewhere.
+ *   <li>The loaders that {@link Routes} lists for the package: for a package a dependency
+ *       exports, that dependency first (a shaded copy of its API is never defined), then the
+ *       plugin's own copy; for any other package, the classes loader's own classes, then its
+ *       libraries; for the library loader its own jars. A package found there is never looked up
+ *       elsewhere.
  *   <li>Anything else: the host loader when host fallback is on, otherwise
  *       {@link ClassNotFoundException}.
  * </ol>

@@ -12,6 +12,7 @@ import dev.graft.loader.fixture.api.Greeter;
 import dev.graft.loader.format.FormatException;
 import dev.graft.loader.format.IndexFormat;
 import dev.graft.loader.format.ManifestFormat;
+import dev.graft.loader.internal.Pf4jDescriptor;
 import dev.graft.loader.testing.TestPlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,6 +139,17 @@ class HostileVersionsTest {
         String requires = "graft-plugin 1\nid bad\nversion 1.0.0\nrequires >=1.0.0-" + LONG_PRE + "\n";
         e = assertThrows(FormatException.class, () -> ManifestFormat.read(requires, "bad.zip!/plugin.manifest"));
         assertTrue(e.getMessage().contains("bad.zip!/plugin.manifest:4"), e.getMessage());
+    }
+
+    @Test
+    void aPf4jDescriptorWithATwoKilobyteVersionOrRangeNamesTheKey() {
+        for (String line : List.of("plugin.version=1.0-" + LONG_PRE, "plugin.version=1.0\nplugin.requires=>=1.0.0-" + LONG_PRE,
+                "plugin.version=1.0\nplugin.dependencies=api@>=1.0.0-" + LONG_PRE)) {
+            FormatException e = assertThrows(FormatException.class,
+                    () -> Pf4jDescriptor.fromProperties("plugin.id=bad\n" + line + "\n", "bad.zip!/plugin.properties"));
+            assertTrue(e.getMessage().startsWith("bad.zip!/plugin.properties"), e.getMessage());
+            assertTrue(e.getMessage().contains("longer than 256 characters"), e.getMessage());
+        }
     }
 
     @Test

@@ -172,16 +172,23 @@ class VersionRangeTest {
             }
             String text = (random.nextBoolean() ? ">=" : "") + token;
             boolean grammar = former.matcher(token).matches();
-            String problem = null;
-            try {
-                VersionRange.parse(text);
+            String problem = problem(text);
+            if (problem == null) {
                 accepted++;
-            } catch (SyntaxException e) {
-                problem = e.getMessage();
             }
             boolean notAVersion = problem != null && problem.contains("is not a version or comparator");
             assertEquals(!grammar, notAVersion, () -> "'" + text + "': " + grammar + " " + problem);
         }
         assertTrue(accepted > 1000, "enough tokens were versions: " + accepted);
+    }
+
+    /** @return the message of the SyntaxException that parsing {@code text} throws, or {@code null} */
+    private static String problem(String text) {
+        try {
+            VersionRange.parse(text);
+            return null;
+        } catch (SyntaxException e) {
+            return e.getMessage();
+        }
     }
 }

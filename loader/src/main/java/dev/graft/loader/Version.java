@@ -279,64 +279,7 @@ public final class Version implements Comparable<Version> {
         if (c == 0) {
             c = Long.compare(patch, other.patch);
         }
-        return c != 0 ? c : comparePrereleases(prerelease, other.prerelease);
-    }
-
-    private static int comparePrereleases(String a, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return Boolean.compare(a.isEmpty(), b.isEmpty()); // the release is the greater
-        }
-        int i = 0;
-        int j = 0;
-        while (true) {
-            int endA = identifierEnd(a, i);
-            int endB = identifierEnd(b, j);
-            int c = compareIdentifiers(a, i, endA, b, j, endB);
-            if (c != 0) {
-                return c;
-            }
-            boolean moreA = endA < a.length();
-            boolean moreB = endB < b.length();
-            if (!moreA || !moreB) {
-                return Boolean.compare(moreA, moreB);
-            }
-            i = endA + 1;
-            j = endB + 1;
-        }
-    }
-
-    private static int identifierEnd(String s, int from) {
-        int dot = s.indexOf('.', from);
-        return dot < 0 ? s.length() : dot;
-    }
-
-    private static int compareIdentifiers(String a, int fromA, int endA, String b, int fromB, int endB) {
-        boolean numericA = isNumeric(a, fromA, endA);
-        boolean numericB = isNumeric(b, fromB, endB);
-        if (numericA != numericB) {
-            return numericA ? -1 : 1;
-        }
-        int lengthA = endA - fromA;
-        int lengthB = endB - fromB;
-        if (numericA && lengthA != lengthB) {
-            return Integer.compare(lengthA, lengthB);
-        }
-        for (int k = 0; k < Math.min(lengthA, lengthB); k++) {
-            int c = Character.compare(a.charAt(fromA + k), b.charAt(fromB + k));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(lengthA, lengthB);
-    }
-
-    private static boolean isNumeric(String s, int from, int end) {
-        for (int k = from; k < end; k++) {
-            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return c != 0 ? c : Precedence.comparePrereleases(prerelease, other.prerelease);
     }
 
     /** Versions are equal when their SemVer precedence is equal, so build metadata is ignored. */

@@ -39,7 +39,9 @@ import java.util.function.Supplier;
  * <p>Entries of a point are ordered by ordinal, then class name. A pf4j plugin's flat
  * {@code META-INF/extensions.idx} lists classes without points; for it, the points of each class are
  * found by reading the class files of the class and its supertypes (never defining them), once, on
- * the first lookup.
+ * the first lookup. Those class files and the index files are read with a byte limit,
+ * {@link ArchiveLimits#maxEntryBytes()}: a class that inflates beyond it is skipped and logged, not
+ * read whole.
  */
 public final class ExtensionIndex {
 
@@ -57,16 +59,18 @@ public final class ExtensionIndex {
     private final Supplier<ClassLoader> loader;
     private final IndexFormat.Parsed parsed; // a Graft index; null for a pf4j one
     private final List<String> flatClassNames;
+    private final long maxClassBytes; // the most bytes read of one pf4j class file
     private volatile Map<String, List<ExtensionDescriptor>> byPoint; // pf4j's, by point, once read
     private final Map<String, List<ExtensionEntry>> entriesByPoint = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ExtensionEntry.Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ExtensionIndex(String pluginId, Supplier<ClassLoader> loader, IndexFormat.Parsed parsed,
-            List<String> flatClassNames) {
+            List<String> flatClassNames, long maxClassBytes) {
         this.pluginId = pluginId;
         this.loader = loader;
         this.parsed = parsed;
         this.flatClassNames = List.copyOf(flatClassNames);
+        this.maxClassBytes = maxClassBytes;
     }
 
     /**
@@ -123,8 +127,25 @@ public final class ExtensionIndex {
 
     private static String text(URL url) throws IOException {
         try (InputStream in = url.openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(readAtMost(in, ArchiveLimits.DEFAULT.maxEntryBytes(), url.toExternalForm()),
+                    StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Reads a whole stream of at most {@code limit} bytes, allocating only for the bytes that
+     * arrive.
+     *
+     * @throws IOException naming {@code what} and the limit, once more than {@code limit} bytes arrived
+     */
+    private static byte[] readAtMost(InputStream in, long limit, String what) throws IOException {
+        int most = (int) Math.min(limit, Integer.MAX_VALUE - 16);
+        byte[] bytes = in.readNBytes(most + 1); // grows with what it reads, not with the argument
+        if (bytes.length > most) {
+            throw new IOException(what + " is larger than the limit of " + limit
+                    + " bytes (ArchiveLimits.maxEntryBytes); it was not read further");
+        }
+        return bytes;
     }
 
     /**
@@ -137,7 +158,7 @@ public final class ExtensionIndex {
      * @return the index
      */
     static ExtensionIndex parsed(String pluginId, Supplier<ClassLoader> loader, IndexFormat.Parsed parsed) {
-        return new ExtensionIndex(pluginId, loader, parsed, List.of());
+        return new ExtensionIndex(pluginId, loader, parsed, List.of(), ArchiveLimits.DEFAULT.maxEntryBytes());
     }
 
     /**
@@ -149,7 +170,22 @@ public final class ExtensionIndex {
      * @return the index
      */
     static ExtensionIndex flat(String pluginId, Supplier<ClassLoader> loader, List<String> classNames) {
-        return new ExtensionIndex(pluginId, loader, null, classNames);
+        return flat(pluginId, loader, classNames, ArchiveLimits.DEFAULT);
+    }
+
+    /**
+     * The index of a pf4j plugin whose loader may not exist yet, reading its class files within
+     * {@code limits}.
+     *
+     * @param pluginId the plugin
+     * @param loader gives the plugin's classes loader, creating it on first call
+     * @param classNames the classes of its flat index
+     * @param limits bounds the bytes read of each class file ({@link ArchiveLimits#maxEntryBytes()})
+     * @return the index
+     */
+    static ExtensionIndex flat(String pluginId, Supplier<ClassLoader> loader, List<String> classNames,
+            ArchiveLimits limits) {
+        return new ExtensionIndex(pluginId, loader, null, classNames, limits.maxEntryBytes());
     }
 
     /** A loader that already exists. */
@@ -320,11 +356,12 @@ public final class ExtensionIndex {
     private ClassHeader header(String internalName, Map<String, ClassHeader> headers) throws IOException {
         ClassHeader h = headers.get(internalName);
         if (h == null) {
-            try (InputStream in = loader.get().getResourceAsStream(internalName + ".class")) {
+            String file = internalName + ".class";
+            try (InputStream in = loader.get().getResourceAsStream(file)) {
                 if (in == null) {
-                    throw new IOException("class file " + internalName + ".class not found");
+                    throw new IOException("class file " + file + " not found");
                 }
-                h = ClassHeader.parse(in.readAllBytes());
+                h = ClassHeader.parse(readAtMost(in, maxClassBytes, "class file " + file));
             }
             headers.put(internalName, h);
         }

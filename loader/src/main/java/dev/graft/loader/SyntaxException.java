@@ -3,7 +3,8 @@ package dev.graft.loader;
 /**
  * An expression (a version, a version range, a dependency, a plugin id) that does not follow its
  * syntax. The message quotes the input, says what was expected, and for a range shows the accepted
- * syntax with an example.
+ * syntax with an example. An input longer than 120 characters is quoted by its start and its
+ * length, so that a hostile 2 MB version does not become a 2 MB message.
  */
 public final class SyntaxException extends IllegalArgumentException {
 
@@ -17,9 +18,20 @@ public final class SyntaxException extends IllegalArgumentException {
      * @param problem what is wrong with it and what was expected
      */
     public SyntaxException(String input, String problem) {
-        super("'" + input + "': " + problem);
+        super(quote(input) + ": " + problem);
         this.input = input;
         this.problem = problem;
+    }
+
+    /**
+     * Quotes an input for a message: whole when short, else its first 100 characters and its length.
+     *
+     * @param input the text that was read
+     * @return the quoted text
+     */
+    static String quote(String input) {
+        return input.length() <= 120 ? "'" + input + "'"
+                : "'" + input.substring(0, 100) + "...' (" + input.length() + " characters)";
     }
 
     /** @return the text that was read */

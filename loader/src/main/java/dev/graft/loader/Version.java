@@ -3,12 +3,10 @@ package dev.graft.loader;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.semver4j.Semver;
 
 /**
  * A semantic version (<a href="https://semver.org">SemVer 2.0.0</a>), compared by SemVer
- * precedence through semver4j: build metadata is ignored and a pre-release sorts before its
- * release.
+ * precedence: build metadata is ignored and a pre-release sorts before its release.
  *
  * <p>{@link #parse(String)} accepts only strict SemVer. {@link #normalize(String)} accepts the
  * versions build tools write ({@code 1.2-SNAPSHOT}, {@code 4}, {@code 1.0.0.Final}) and maps them
@@ -16,10 +14,27 @@ import org.semver4j.Semver;
  * write itself (pf4j manifests, the host version).
  *
  * <p>Parsing is done here, by hand, because every plugin's manifest carries a version and a host
- * start-up should not pay for a regular expression and {@code String.format} per plugin (semver4j's
- * constructor uses both). The semver4j object is created on the first comparison.
+ * start-up should not pay for a regular expression per plugin. A version is at most
+ * {@link #MAX_LENGTH} characters, as in node-semver; longer ones are refused with a
+ * {@link SyntaxException}. The major, minor and patch numbers have at most 9 digits; numeric
+ * pre-release identifiers may have any number of digits and are compared numerically.
+ *
+ * <p>Precedence (SemVer section 11) is computed here too, in one loop over the identifiers, and
+ * never throws. Graft used semver4j 6.0.0 for it until that proved unsafe on plugin input: its
+ * parser's regular expression recurses once per pre-release identifier (a 256-character version
+ * overflows a 64 KiB thread stack, a 2 KB one any default stack), its comparator throws
+ * {@code NumberFormatException} for digit runs longer than a {@code long} (also inside alphanumeric
+ * identifiers such as {@code a99999999999999999999}), and it orders {@code rc10} after {@code rc9}
+ * and treats an identifier {@code undef} as absent, which SemVer does not. semver4j stays the test
+ * oracle where it follows SemVer ({@code VersionPrecedenceTest}); see docs/index-format.md.
  */
 public final class Version implements Comparable<Version> {
+
+    /**
+     * The longest version accepted, in characters: node-semver's {@code MAX_LENGTH}. It bounds the
+     * work of reading and comparing one version; SemVer itself sets no limit.
+     */
+    public static final int MAX_LENGTH = 256;
 
     private static final String EXPECTED = "expected a semantic version MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD],"
             + " for example 1.4.0 or 2.0.0-rc.1";
@@ -35,7 +50,6 @@ public final class Version implements Comparable<Version> {
     private final long minor;
     private final long patch;
     private final String prerelease;
-    private volatile Semver semver;
 
     private Version(String text, long major, long minor, long patch, String prerelease) {
         this.text = text;
@@ -54,14 +68,27 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
-        Version v = tryParse(text.trim());
+        String trimmed = checkLength(text, text.trim());
+        Version v = tryParse(trimmed);
         if (v == null) {
             throw new SyntaxException(text, EXPECTED);
         }
         return v;
     }
 
-    /** The strict grammar, or {@code null}: numbers without leading zeros (at most 9 digits). */
+    /** Refuses a version longer than {@link #MAX_LENGTH}, before any other reading. */
+    private static String checkLength(String input, String version) {
+        if (version.length() > MAX_LENGTH) {
+            throw new SyntaxException(input, "a version is at most " + MAX_LENGTH + " characters (as in node-semver),"
+                    + " this one is longer than " + MAX_LENGTH + " characters; " + EXPECTED);
+        }
+        return version;
+    }
+
+    /**
+     * The strict grammar, or {@code null}: major, minor and patch without leading zeros and with at
+     * most 9 digits; numeric pre-release identifiers without leading zeros, of any length.
+     */
     private static Version tryParse(String t) {
         Scanner s = new Scanner(t);
         long major = s.number();
@@ -89,8 +116,8 @@ public final class Version implements Comparable<Version> {
         return s.atEnd() ? new Version(t, major, minor, patch, pre) : null;
     }
 
-    /** A cursor over the text of a version. */
-    private static final class Scanner {
+    /** A cursor over the text of a version; {@link VersionRange} reads the versions of a range with it. */
+    static final class Scanner {
         private final String t;
         private int i;
 
@@ -159,7 +186,7 @@ public final class Version implements Comparable<Version> {
      */
     public static Version normalize(String text) {
         Objects.requireNonNull(text, "text");
-        String trimmed = text.trim();
+        String trimmed = checkLength(text, text.trim());
         Version strict = tryParse(trimmed);
         if (strict != null) {
             return strict;
@@ -178,7 +205,7 @@ public final class Version implements Comparable<Version> {
         if (m.group(5) != null) {
             normal.append('+').append(m.group(5));
         }
-        Version v = tryParse(normal.toString());
+        Version v = tryParse(checkLength(text, normal.toString()));
         if (v == null) {
             throw new SyntaxException(text, "expected a version such as 1.4.0, 1.4 or 1.4.0-SNAPSHOT");
         }
@@ -236,18 +263,23 @@ public final class Version implements Comparable<Version> {
         return !prerelease.isEmpty();
     }
 
-    private Semver semver() {
-        Semver s = semver;
-        if (s == null) {
-            s = new Semver(major + "." + minor + "." + patch + (prerelease.isEmpty() ? "" : "-" + prerelease));
-            semver = s;
-        }
-        return s;
-    }
-
+    /**
+     * Compares by SemVer precedence (section 11): major, minor and patch numerically; a version
+     * without pre-release after one with; pre-release identifiers from left to right, numeric ones
+     * numerically (by length, then digits: they have no leading zeros) and before alphanumeric ones,
+     * which compare in ASCII order; a longer list of equal leading identifiers is greater. Build
+     * metadata is ignored. Never throws, whatever the length of the identifiers.
+     */
     @Override
     public int compareTo(Version other) {
-        return semver().compareTo(other.semver());
+        int c = Long.compare(major, other.major);
+        if (c == 0) {
+            c = Long.compare(minor, other.minor);
+        }
+        if (c == 0) {
+            c = Long.compare(patch, other.patch);
+        }
+        return c != 0 ? c : Precedence.comparePrereleases(prerelease, other.prerelease);
     }
 
     /** Versions are equal when their SemVer precedence is equal, so build metadata is ignored. */

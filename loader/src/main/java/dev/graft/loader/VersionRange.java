@@ -35,17 +35,12 @@ public final class VersionRange {
     /**
      * The regular expressions of the full grammar, compiled on first use: the ranges plugins
      * usually write are read by {@link #simple(String)} without them, and compiling them costs
-     * milliseconds in a cold JVM.
+     * milliseconds in a cold JVM. None of them repeats a group: the versions in a range are read by
+     * {@link #partial(String, String)} with {@link Version}'s scanner, because a pattern such as
+     * {@code (?:\.PRE)*} recurses once per identifier and overflowed the stack on a long
+     * pre-release.
      */
     private static final class Grammar {
-        static final String NR = "(?:0|[1-9]\\d{0,8})";
-        static final String XR = "(x|X|\\*|" + NR + ")";
-        /** A pre-release identifier: numeric ones without leading zeros, as SemVer requires. */
-        static final String PRE = "(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)";
-        static final String BUILD = "[0-9A-Za-z-]+";
-        static final Pattern PARTIAL = Pattern.compile(
-                XR + "(?:\\." + XR + "(?:\\." + XR + "(?:-(" + PRE + "(?:\\." + PRE + ")*))?"
-                        + "(?:\\+(" + BUILD + "(?:\\." + BUILD + ")*))?)?)?");
         static final Pattern OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)?(.*)", Pattern.DOTALL);
         static final Pattern SPACE_AFTER_OPERATOR = Pattern.compile("(<=|>=|<|>|=|~|\\^)\\s+");
         static final Pattern HYPHEN = Pattern.compile("(\\S+)\\s+-\\s+(\\S+)");
@@ -174,21 +169,57 @@ public final class VersionRange {
         return all;
     }
 
+    /**
+     * Reads {@code MAJOR[.MINOR[.PATCH[-PRERELEASE][+BUILD]]]}, where each number may be a wildcard
+     * {@code x}, {@code X} or {@code *}, in one pass and at most {@link Version#MAX_LENGTH}
+     * characters long.
+     */
     private static Partial partial(String input, String token) {
-        Matcher m = Grammar.PARTIAL.matcher(token);
-        if (token.isEmpty() || !m.matches()) {
+        if (token.length() > Version.MAX_LENGTH) {
+            throw new SyntaxException(input, SyntaxException.quote(token) + " is longer than " + Version.MAX_LENGTH
+                    + " characters, the longest version Graft accepts (as node-semver); expected " + SYNTAX);
+        }
+        Version.Scanner s = new Version.Scanner(token);
+        String[] parts = new String[3];
+        String pre = null;
+        boolean valid = !token.isEmpty();
+        for (int count = 0; valid && count < 3 && (count == 0 || s.take('.')); count++) {
+            parts[count] = wildcardOrNumber(s);
+            valid = parts[count] != null;
+        }
+        if (valid && parts[2] != null) {
+            if (s.take('-')) {
+                pre = s.identifiers(true);
+                valid = pre != null;
+            }
+            if (valid && s.take('+')) {
+                valid = s.identifiers(false) != null;
+            }
+        }
+        if (!valid || !s.atEnd()) {
             throw new SyntaxException(input, "'" + token + "' is not a version or comparator; expected " + SYNTAX);
         }
-        String major = m.group(1);
-        String minor = m.group(2);
-        String patch = m.group(3);
+        String major = parts[0];
+        String minor = parts[1];
+        String patch = parts[2];
         if ((isX(major) && minor != null && !isX(minor)) || (isX(minor) && patch != null && !isX(patch))) {
             throw new SyntaxException(input, "'" + token + "' has a number after a wildcard; expected " + SYNTAX);
         }
-        if (m.group(4) != null && isX(patch)) {
+        if (pre != null && isX(patch)) {
             throw new SyntaxException(input, "'" + token + "' has a pre-release after a wildcard; expected " + SYNTAX);
         }
-        return new Partial(number(major), number(minor), number(patch), m.group(4) == null ? "" : m.group(4));
+        return new Partial(number(major), number(minor), number(patch), pre == null ? "" : pre);
+    }
+
+    /** {@code x}, {@code X}, {@code *} or a number without leading zeros of at most 9 digits; or {@code null}. */
+    private static String wildcardOrNumber(Version.Scanner s) {
+        for (String wildcard : new String[] {"x", "X", "*"}) {
+            if (s.take(wildcard.charAt(0))) {
+                return wildcard;
+            }
+        }
+        long number = s.number();
+        return number < 0 ? null : Long.toString(number);
     }
 
     private static boolean isX(String part) {

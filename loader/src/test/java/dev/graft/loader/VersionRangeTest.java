@@ -147,4 +147,48 @@ class VersionRangeTest {
         assertTrue(VersionRange.parse("*").isAny());
         assertFalse(VersionRange.parse("^1.0.0").isAny());
     }
+
+    /**
+     * The versions of a range were read by a regular expression until it overflowed the stack on
+     * long pre-releases (HostileVersionsTest); the scanner that replaced it must accept exactly the
+     * tokens that expression accepted. Random tokens over the grammar's characters, with and
+     * without an operator in front.
+     */
+    @Test
+    void readsVersionTokensExactlyAsTheFormerRegularExpressionDid() {
+        String nr = "(?:0|[1-9]\\d{0,8})";
+        String xr = "(x|X|\\*|" + nr + ")";
+        String pre = "(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)";
+        String build = "[0-9A-Za-z-]+";
+        java.util.regex.Pattern former = java.util.regex.Pattern.compile(xr + "(?:\\." + xr + "(?:\\." + xr
+                + "(?:-(" + pre + "(?:\\." + pre + ")*))?(?:\\+(" + build + "(?:\\." + build + ")*))?)?)?");
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "0012399xX*...--+a";
+        int accepted = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder token = new StringBuilder();
+            for (int n = 1 + random.nextInt(12); n > 0; n--) {
+                token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = (random.nextBoolean() ? ">=" : "") + token;
+            boolean grammar = former.matcher(token).matches();
+            String problem = problem(text);
+            if (problem == null) {
+                accepted++;
+            }
+            boolean notAVersion = problem != null && problem.contains("is not a version or comparator");
+            assertEquals(!grammar, notAVersion, () -> "'" + text + "': " + grammar + " " + problem);
+        }
+        assertTrue(accepted > 1000, "enough tokens were versions: " + accepted);
+    }
+
+    /** @return the message of the SyntaxException that parsing {@code text} throws, or {@code null} */
+    private static String problem(String text) {
+        try {
+            VersionRange.parse(text);
+            return null;
+        } catch (SyntaxException e) {
+            return e.getMessage();
+        }
+    }
 }

@@ -26,6 +26,14 @@ public record ClassHeader(int major, String name, String superName, List<String>
     private static final int MAGIC = 0xCAFEBABE;
 
     /**
+     * How deep annotation values (nested annotations and arrays) may nest, counting the outermost
+     * annotation as 1. javac writes them as deep as the source nests them, a few levels; HotSpot 17
+     * itself crashes defining a class nested 50,000 deep, so Graft refuses such a class before it
+     * could list it as an extension.
+     */
+    public static final int MAX_NESTING = 64;
+
+    /**
      * The Java feature release that a class-file major version needs: 61 is Java 17.
      *
      * @param major the class-file major version
@@ -50,11 +58,14 @@ public record ClassHeader(int major, String name, String superName, List<String>
     }
 
     /**
-     * Parses a class file's header and class attributes.
+     * Parses a class file's header and class attributes. Nothing is allocated from a count or a
+     * length the file declares before the bytes it claims are known to be there, and annotation
+     * values nested deeper than {@link #MAX_NESTING} are refused, so any input costs memory and
+     * stack in proportion to its size, at most.
      *
      * @param bytes the class file
      * @return the header
-     * @throws IOException if the bytes are not a well-formed class file
+     * @throws IOException if the bytes are not a well-formed class file, or nest annotations too deep
      */
     public static ClassHeader parse(byte[] bytes) throws IOException {
         try {
@@ -85,6 +96,7 @@ public record ClassHeader(int major, String name, String superName, List<String>
             int superIndex = u2();
             String superName = superIndex == 0 ? null : className(superIndex);
             int count = u2();
+            need(2L * count, "the interface list declares " + count + " interfaces");
             List<String> interfaces = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 interfaces.add(className(u2()));
@@ -95,16 +107,20 @@ public record ClassHeader(int major, String name, String superName, List<String>
             int attributes = u2();
             for (int i = 0; i < attributes; i++) {
                 String attribute = utf8(u2());
-                int length = in.getInt();
+                long length = in.getInt() & 0xFFFFFFFFL;
+                need(length, "attribute " + attribute + " declares " + length + " bytes");
                 if (attribute.equals("RuntimeVisibleAnnotations")) {
-                    int end = in.position() + length;
+                    int start = in.position();
                     int n = u2();
                     for (int a = 0; a < n; a++) {
-                        readAnnotation(annotations, true);
+                        readAnnotation(annotations, true, 1, name);
                     }
-                    in.position(end);
+                    if (in.position() - start != length) {
+                        throw new IOException("malformed class file: attribute " + attribute + " declares " + length
+                                + " bytes, but its annotations take " + (in.position() - start));
+                    }
                 } else {
-                    skip(length);
+                    skip((int) length);
                 }
             }
             return new ClassHeader(major, name, "java/lang/Object".equals(superName) ? null : superName,
@@ -113,12 +129,16 @@ public record ClassHeader(int major, String name, String superName, List<String>
 
         private void readPool() throws IOException {
             int count = u2();
+            // every constant takes at least 3 bytes
+            need(3L * (count - 1), "the constant pool declares " + (count - 1) + " constants");
             pool = new Object[count];
             for (int i = 1; i < count; i++) {
                 int tag = in.get() & 0xFF;
                 switch (tag) {
                     case 1 -> {
-                        byte[] b = new byte[u2()];
+                        int length = u2();
+                        need(length, "constant " + i + " declares a string of " + length + " bytes");
+                        byte[] b = new byte[length];
                         in.get(b);
                         pool[i] = new java.io.DataInputStream(new java.io.ByteArrayInputStream(withLength(b))).readUTF();
                     }
@@ -145,7 +165,12 @@ public record ClassHeader(int major, String name, String superName, List<String>
             return r;
         }
 
-        private void readAnnotation(Map<String, Map<String, Integer>> out, boolean record) {
+        /** Reads one annotation at {@code depth}: the outermost annotation of an attribute is at 1. */
+        private void readAnnotation(Map<String, Map<String, Integer>> out, boolean record, int depth, String className)
+                throws IOException {
+            if (depth > MAX_NESTING) {
+                throw new IOException("annotation values of class " + className + " are nested deeper than " + MAX_NESTING);
+            }
             String type = utf8(u2());
             Map<String, Integer> ints = new HashMap<>();
             int pairs = u2();
@@ -156,7 +181,7 @@ public record ClassHeader(int major, String name, String superName, List<String>
                     u2();
                     ints.put(element, value);
                 } else {
-                    skipElementValue(tag);
+                    skipElementValue(tag, depth + 1, className);
                 }
             }
             if (record) {
@@ -164,15 +189,20 @@ public record ClassHeader(int major, String name, String superName, List<String>
             }
         }
 
-        private void skipElementValue(int tag) {
+        /** Skips an element value at {@code depth}, that of the annotation or array holding it plus one. */
+        private void skipElementValue(int tag, int depth, String className) throws IOException {
             switch (tag) {
                 case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z', 's', 'c' -> u2();
                 case 'e' -> skip(4);
-                case '@' -> readAnnotation(null, false);
+                case '@' -> readAnnotation(null, false, depth, className);
                 case '[' -> {
+                    if (depth > MAX_NESTING) {
+                        throw new IOException("annotation values of class " + className + " are nested deeper than "
+                                + MAX_NESTING);
+                    }
                     int n = u2();
                     for (int i = 0; i < n; i++) {
-                        skipElementValue(in.get() & 0xFF);
+                        skipElementValue(in.get() & 0xFF, depth + 1, className);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown element-value tag " + tag);
@@ -203,6 +233,13 @@ public record ClassHeader(int major, String name, String superName, List<String>
                 throw new IllegalArgumentException("constant " + index + " is not a string");
             }
             return s;
+        }
+
+        /** Fails unless {@code bytes} more bytes follow, before anything is allocated for them. */
+        private void need(long bytes, String what) throws IOException {
+            if (bytes > in.remaining()) {
+                throw new IOException("malformed class file: " + what + ", but only " + in.remaining() + " bytes follow");
+            }
         }
 
         private int u2() {

@@ -57,8 +57,8 @@ final class ProcessorCost {
                 command.addAll(switch (setup) {
                     case NONE -> List.of("-proc:none");
                     case GRAFT -> List.of("-processorpath", path(Workspace.library("graft-processor-"),
-                            Workspace.library("graft-loader-"), Workspace.library("graft-annotations-"),
-                            Workspace.library("semver4j-")), "-processor", "dev.graft.processor.GraftProcessor",
+                            Workspace.library("graft-loader-"), Workspace.library("graft-annotations-")),
+                            "-processor", "dev.graft.processor.GraftProcessor",
                             "-Agraft.version=1.0.0");
                     case PF4J -> List.of("-processorpath", path(Workspace.library("pf4j-")), "-processor",
                             "org.pf4j.processor.ExtensionAnnotationProcessor");

@@ -41,9 +41,10 @@ final class PluginLoading {
      * @param hostVersion the host's version
      * @param disabled ids the host does not load
      * @param parallelism how many archives are opened at once
+     * @param limits bounds on what is read, also from a pf4j plugin's class files when its index is first read
      */
     record Settings(Opener opener, LibraryCache cache, Linker.Host host, Version hostVersion,
-            Set<String> disabled, int parallelism) {
+            Set<String> disabled, int parallelism, ArchiveLimits limits) {
     }
 
     /** Opens one source: {@link ArchiveOpener}'s two methods, as one. */
@@ -135,7 +136,7 @@ final class PluginLoading {
 
         List<LoadedPlugin> result = new ArrayList<>();
         for (String id : resolution.order()) {
-            LoadedPlugin plugin = link(byId.get(id), linked, settings.host());
+            LoadedPlugin plugin = link(byId.get(id), linked, settings);
             linked.put(id, plugin);
             result.add(plugin);
         }
@@ -245,7 +246,7 @@ final class PluginLoading {
                 ? message : name + " could not be read: " + message;
     }
 
-    private static LoadedPlugin link(Prepared prepared, Map<String, LoadedPlugin> loaded, Linker.Host host) {
+    private static LoadedPlugin link(Prepared prepared, Map<String, LoadedPlugin> loaded, Settings settings) {
         PluginArchive archive = prepared.archive();
         List<String> linkedIds = List.of(); // most plugins depend on none
         List<Linkage> dependencies = List.of();
@@ -262,10 +263,10 @@ final class PluginLoading {
                 dependencies.add(loaded.get(id).linkage());
             }
         }
-        Linkage linkage = new Linkage(archive, prepared.exports(), dependencies, host);
+        Linkage linkage = new Linkage(archive, prepared.exports(), dependencies, settings.host());
         String id = archive.manifest().id();
         ExtensionIndex index = archive.metadata() == PluginArchive.Metadata.PF4J
-                ? ExtensionIndex.flat(id, linkage, archive.flatExtensions())
+                ? ExtensionIndex.flat(id, linkage, archive.flatExtensions(), settings.limits())
                 : ExtensionIndex.parsed(id, linkage, archive.index());
         linkage.attach(index);
         return new LoadedPlugin(archive, linkage, index, linkedIds);

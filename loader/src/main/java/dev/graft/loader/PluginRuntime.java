@@ -485,7 +485,7 @@ public final class PluginRuntime implements AutoCloseable {
             LibraryCache cache = new LibraryCache(cacheDir, cacheBytes);
             PluginLoading.Settings settings = new PluginLoading.Settings(PluginLoading.Opener.of(new ArchiveOpener(cache, limits)), cache,
                     new Linker.Host(host, new PackageMatcher(shared), hostFallback), version, Set.copyOf(disabled),
-                    parallelism);
+                    parallelism, limits);
             PluginRuntime runtime = new PluginRuntime(settings, factory);
             runtime.load(list(directories), true);
             return runtime;

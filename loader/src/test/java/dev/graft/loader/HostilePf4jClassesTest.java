@@ -65,15 +65,16 @@ class HostilePf4jClassesTest {
     @Test
     void aClassThatInflatesBeyondTheLimitIsSkippedWithoutBeingReadWhole() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("plugins"));
-        long size = ArchiveLimits.DEFAULT.maxEntryBytes() + (16 << 20); // 272 MiB of zeros, 1.2 MB deflated
-        pf4jJar(dir.resolve("big.jar"), "big", Map.of(), size, "p4.Big");
+        ArchiveLimits limits = new ArchiveLimits(65_536, 1L << 30, 4 << 20); // the runtime's limits reach the class reads
+        pf4jJar(dir.resolve("big.jar"), "big", Map.of(), 20L << 20, "p4.Big"); // 20 MiB of zeros
         List<String> log = logged(() -> {
-            try (PluginRuntime runtime = runtime(dir)) {
+            try (PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
+                    .sharedPackages("dev.graft.loader.fixture.api").archiveLimits(limits).build()) {
                 assertEquals(List.of("early"), runtime.extensions(Greeter.class).stream().map(Greeter::greet).toList());
             }
         });
         assertTrue(log.contains("WARNING pf4j extension p4.Big of plugin 'big' is skipped: its class file cannot be"
-                + " read: class file p4/Big.class is larger than the limit of 268435456 bytes"
+                + " read: class file p4/Big.class is larger than the limit of 4194304 bytes"
                 + " (ArchiveLimits.maxEntryBytes); it was not read further"), log.toString());
     }
 

@@ -55,7 +55,7 @@ class PluginLoadingContainmentTest {
             return real.open(source);
         };
         Linker.Host host = new Linker.Host(getClass().getClassLoader(), new PackageMatcher(Set.of()), true);
-        return new PluginLoading.Settings(opener, cache, host, Version.parse("1.0.0"), Set.of(), 3);
+        return new PluginLoading.Settings(opener, cache, host, Version.parse("1.0.0"), Set.of(), 3, ArchiveLimits.DEFAULT);
     }
 
     @Test

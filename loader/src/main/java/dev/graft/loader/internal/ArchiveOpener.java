@@ -185,7 +185,7 @@ public final class ArchiveOpener {
         Path properties = path.resolve(Pf4jDescriptor.PROPERTIES);
         if (Files.isRegularFile(properties)) {
             String source = display + Pf4jDescriptor.PROPERTIES;
-            PluginManifest manifest = Pf4jDescriptor.fromProperties(text(Files.readAllBytes(properties)), source);
+            PluginManifest manifest = Pf4jDescriptor.fromProperties(text(readBounded(properties, source)), source);
             return pf4j(path, PluginArchive.Layout.DIRECTORY, manifest, classes, libraries, owned);
         }
         return pf4jOrFail(path, PluginArchive.Layout.DIRECTORY, classes, libraries, owned, display);
@@ -249,6 +249,13 @@ public final class ArchiveOpener {
                 : Pf4jIndex.read(text(index), classes.describe() + Pf4jIndex.PATH);
         return new PluginArchive(path, layout, PluginArchive.Metadata.PF4J, manifest, classes,
                 List.copyOf(libraries), IndexFormat.Parsed.EMPTY, classNames, List.copyOf(owned));
+    }
+
+    /** Reads a file of an exploded plugin, under {@link ArchiveLimits#maxEntryBytes()}. */
+    private byte[] readBounded(Path file, String display) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return BoundedReader.readAll(in, -1, limits.maxEntryBytes(), display);
+        }
     }
 
     private static String text(byte[] bytes) {

@@ -1,9 +1,9 @@
 package dev.graft.loader.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /** Copies streams while counting, so that an entry's real size, not its claimed size, is bounded. */
 final class BoundedReader {
@@ -11,6 +11,8 @@ final class BoundedReader {
     /** The most a read allocates before the first bytes arrive. */
     private static final int INITIAL_BYTES = 8 * 1024;
     private static final int BUFFER_BYTES = 16 * 1024;
+    /** The largest array the JVM reliably allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private BoundedReader() {
     }
@@ -43,13 +45,21 @@ final class BoundedReader {
             return exact;
         }
         long most = declared >= 0 ? declared : limit;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BYTES);
-        byte[] buffer = new byte[BUFFER_BYTES];
-        long total = 0;
+        byte[] read = new byte[INITIAL_BYTES];
+        int total = 0;
         int n;
         // one byte more than expected is asked for, to see whether the stream ends where it should
-        while (total <= most && (n = in.read(buffer, 0, (int) Math.min(buffer.length, most + 1 - total))) >= 0) {
-            out.write(buffer, 0, n);
+        while (total <= most) {
+            if (total == read.length) {
+                if (read.length >= MAX_ARRAY) {
+                    throw larger(what, MAX_ARRAY);
+                }
+                read = Arrays.copyOf(read, (int) Math.min(MAX_ARRAY, Math.min(most + 1, 2L * read.length)));
+            }
+            n = in.read(read, total, (int) Math.min(read.length - total, most + 1 - total));
+            if (n < 0) {
+                break;
+            }
             total += n;
         }
         if (declared >= 0 && total != declared) {
@@ -59,7 +69,7 @@ final class BoundedReader {
         if (total > limit) {
             throw larger(what, limit);
         }
-        return out.toByteArray();
+        return total == read.length ? read : Arrays.copyOf(read, total);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -182,6 +183,36 @@ class ZipLayoutsTest {
         inner.end(1, evil.centralLength(), 0);
         Entry good = graftManifest("good").comment(inner.bytes());
         assertSeenAsZipFileSeesIt("cen-comment.zip", ZipBytes.zip(good), "good");
+    }
+
+    /**
+     * An entry name or comment that is not valid UTF-8 under the UTF-8 flag. {@code ZipFile}
+     * checks names when it opens the file, but not comments: it throws
+     * {@link IllegalArgumentException} when the entries are listed (found by
+     * {@code ZipStructureFuzzTest}).
+     */
+    @Test
+    void anEntryNameOrCommentThatIsNotUtf8IsRefusedWithAMessage() throws IOException {
+        byte[] named = ZipBytes.zip(graftManifest("good"), Entry.stored("classes/@@.txt", utf8("x")));
+        assertEquals("bad-name.zip is not a readable zip (invalid CEN header (bad entry name))",
+                refusal("bad-name.zip", notUtf8(named)));
+        byte[] commented = ZipBytes.zip(graftManifest("good").comment(utf8("@@")));
+        String refusal = refusal("bad-comment.zip", notUtf8(commented));
+        assertTrue(refusal.startsWith("bad-comment.zip holds an entry whose name or comment is not valid UTF-8"
+                + " (malformed input off : "), refusal); // the offset is the JDK's, in its copy of the directory
+    }
+
+    /** The zip with each {@code @@} replaced by two bytes that are not UTF-8. */
+    private static byte[] notUtf8(byte[] zip) {
+        String latin = new String(zip, StandardCharsets.ISO_8859_1).replace("@@", "\u00c3\u0028");
+        return latin.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private String refusal(String name, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, bytes);
+        return org.junit.jupiter.api.Assertions.assertThrows(ArchiveException.class, () -> opener().open(file).close())
+                .getMessage();
     }
 
     /** Sizes that lie, in the central directory, in the local header, or both, either way. */

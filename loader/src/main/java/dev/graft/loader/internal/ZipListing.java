@@ -40,7 +40,7 @@ record ZipListing(List<ZipEntry> libraries) {
         Set<String> names = new HashSet<>(size * 2);
         List<ZipEntry> libraries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            ZipEntry e = en.nextElement();
+            ZipEntry e = next(en, display);
             String name = e.getName();
             if (!names.add(name)) {
                 throw new ArchiveException(display + " holds the entry '" + name + "' twice");
@@ -64,6 +64,22 @@ record ZipListing(List<ZipEntry> libraries) {
             libraries.sort(ByName.BY_NAME);
         }
         return new ZipListing(libraries);
+    }
+
+    /**
+     * The next entry of a zip's listing. {@code ZipFile} checks entry names when it opens a file,
+     * but decodes comments only here, and throws {@link IllegalArgumentException} for one that is
+     * not valid UTF-8 under the UTF-8 flag.
+     *
+     * @throws ArchiveException naming the archive, for an entry the JDK cannot decode
+     */
+    static ZipEntry next(Enumeration<? extends ZipEntry> entries, String display) throws ArchiveException {
+        try {
+            return entries.nextElement();
+        } catch (IllegalArgumentException e) {
+            throw new ArchiveException(display + " holds an entry whose name or comment is not valid UTF-8 ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /** An absolute path, a Windows drive or separator, or a {@code ..} segment. */

@@ -210,7 +210,7 @@ public final class ZipRoot implements ResourceRoot {
         Set<String> names = new HashSet<>(zip.size() * 2);
         long declared = 0;
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            ZipEntry e = en.nextElement();
+            ZipEntry e = ZipListing.next(en, display);
             if (!names.add(e.getName())) {
                 throw new ArchiveException(display + " holds the entry '" + e.getName() + "' twice");
             }

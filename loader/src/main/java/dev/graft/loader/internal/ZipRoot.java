@@ -183,11 +183,15 @@ public final class ZipRoot implements ResourceRoot {
                 d = dirs;
                 if (d == null) {
                     d = new Directories();
-                    for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-                        ZipEntry e = en.nextElement();
-                        if (!e.isDirectory() && e.getName().startsWith(prefix)) {
-                            d.add(e.getName(), prefix.length());
+                    try {
+                        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                            ZipEntry e = en.nextElement();
+                            if (!e.isDirectory() && e.getName().startsWith(prefix)) {
+                                d.add(e.getName(), prefix.length());
+                            }
                         }
+                    } catch (IllegalStateException closedZip) {
+                        return new Directories(); // unloaded before first use: nothing to route, nothing kept
                     }
                     dirs = d;
                 }
@@ -266,6 +270,26 @@ public final class ZipRoot implements ResourceRoot {
         }
         try (InputStream in = stream(entry)) {
             return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, describe() + path);
+        } catch (IllegalStateException | NullPointerException e) {
+            // a zip closed by an unload while this thread reads it: the JDK's ZipFile throws these
+            // ("zip file closed", "Inflater has been closed") rather than an IOException
+            if (isClosed()) {
+                throw new IOException(describe() + " was closed while " + path + " was read", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Whether this root or its zip has been closed. */
+    private boolean isClosed() {
+        if (closed) {
+            return true;
+        }
+        try {
+            zip.size(); // the one way to ask a ZipFile: it throws once closed
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

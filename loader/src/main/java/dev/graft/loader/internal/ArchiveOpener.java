@@ -110,7 +110,7 @@ public final class ArchiveOpener {
             zip = new ZipFile(path.toFile());
         } catch (ZipException | EOFException e) { // the JDK's EOFException has no message
             throw new ArchiveException(display + " is not a readable zip ("
-                    + (e.getMessage() == null ? "it ends before its central directory" : e.getMessage()) + ")", e);
+                    + (e.getMessage() == null ? "unexpected end of file" : e.getMessage()) + ")", e);
         }
         owned.add(zip);
         ZipListing listing = ZipListing.of(zip, display, limits);

@@ -128,7 +128,7 @@ public final class ZipRoot implements ResourceRoot {
             jar = new JarFile(file.toFile(), true, ZipFile.OPEN_READ, Runtime.version());
         } catch (ZipException | java.io.EOFException e) { // the JDK's EOFException has no message
             throw new ArchiveException(display + " is not a readable jar: "
-                    + (e.getMessage() == null ? "it ends before its central directory" : e.getMessage()), e);
+                    + (e.getMessage() == null ? "unexpected end of file" : e.getMessage()), e);
         }
         try {
             long declared = checkEntries(jar, display, limits);

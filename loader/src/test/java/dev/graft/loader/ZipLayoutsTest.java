@@ -78,7 +78,14 @@ class ZipLayoutsTest {
         assertSeenAsZipFileSeesIt("past-end.zip", z.bytes(), null);
     }
 
-    /** A zip64 locator hidden in the last central record's comment, leading to another directory. */
+    /**
+     * A zip64 locator hidden in the last central record's comment, leading to a zip64 end record
+     * (in the archive comment) that agrees with the end record's sizes but, by its position, puts
+     * the central directory elsewhere. {@code ZipFile} sees "good"; the in-memory reader, which
+     * ignored zip64 records, saw "evil". (Tools differ on this one: Python's {@code zipfile} looks
+     * for the zip64 end record just before the locator, not where the locator points, and sees
+     * "evil"; {@code unzip} refuses the file. Graft sees what the JDK sees.)
+     */
     @Test
     void aZip64LocatorHiddenInTheLastCentralRecordsComment() throws IOException {
         Entry evilName = graftManifest("evil");

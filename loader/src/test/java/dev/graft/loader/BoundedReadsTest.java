@@ -150,8 +150,13 @@ class BoundedReadsTest {
         byte[] badHeader = jar(valid);
         badHeader[0] = 'Q'; // the manifest's local header signature
         zipWithLibrary(plugins, "bad-header.zip", badHeader);
+        Entry dry = Entry.deflated("META-INF/MANIFEST.MF", valid);
+        zipWithLibrary(plugins, "dry.zip", ZipBytes.zip(dry.centralSizes(dry.size(), 0)));
         zipWithLibrary(plugins, "malformed.zip", jar(utf8("Manifest-Version: 1.0\nno colon on this line\n\n")));
         zipWithLibrary(plugins, "not-a-zip.zip", utf8("not a zip at all"));
+        Entry corrupt = Entry.deflated("lib/x.jar", jar(valid));
+        Files.write(plugins.resolve("corrupt.zip"), ZipBytes.zip(graftManifest("corrupt"),
+                corrupt.centralSizes(corrupt.size(), 0))); // no compressed bytes: the inflater runs dry
         ArchiveLimits limits = new ArchiveLimits(100, 16 << 20, 1 << 20);
         try (PluginRuntime runtime = builder(plugins).archiveLimits(limits).build()) {
             Map<String, String> reasons = new java.util.TreeMap<>();
@@ -164,9 +169,13 @@ class BoundedReadsTest {
             assertEquals("bad-header.zip!/lib/x.jar is not a readable jar: its META-INF/MANIFEST.MF or signature files"
                     + " could not be read (java.util.zip.ZipException: ZipFile invalid LOC header (bad signature))",
                     reasons.get("bad-header.zip"));
+            assertEquals("dry.zip!/lib/x.jar is not a readable jar: its META-INF/MANIFEST.MF or signature files could"
+                    + " not be read (java.io.EOFException: Unexpected end of ZLIB input stream)", reasons.get("dry.zip"));
             assertTrue(reasons.get("malformed.zip").startsWith("malformed.zip!/lib/x.jar is not a readable jar: its"
                     + " META-INF/MANIFEST.MF or signature files could not be read (java.io.IOException: "),
                     reasons.get("malformed.zip"));
+            assertEquals("corrupt.zip!/lib/x.jar is corrupt (Unexpected end of ZLIB input stream)",
+                    reasons.get("corrupt.zip"));
             assertTrue(reasons.get("not-a-zip.zip").startsWith("not-a-zip.zip!/lib/x.jar is not a readable jar: "),
                     reasons.get("not-a-zip.zip"));
         }

@@ -119,7 +119,12 @@ public final class ArchiveOpener {
         LibraryCache.Budget budget = listing.libraries().isEmpty() ? null : new LibraryCache.Budget(limits, display);
         for (ZipEntry entry : listing.libraries()) {
             String entryDisplay = display + "!/" + entry.getName();
-            Path extracted = cache.extract(zip, entry, entryDisplay, budget);
+            Path extracted;
+            try {
+                extracted = cache.extract(zip, entry, entryDisplay, budget);
+            } catch (ZipException | EOFException e) { // the JDK's messages name neither the zip nor the entry
+                throw new ArchiveException(entryDisplay + " is corrupt (" + e.getMessage() + ")", e);
+            }
             ZipRoot jar = ZipRoot.openJar(extracted, entryDisplay, limits, budget);
             owned.add(jar);
             libraries.add(jar);

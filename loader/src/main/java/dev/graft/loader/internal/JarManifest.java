@@ -1,6 +1,7 @@
 package dev.graft.loader.internal;
 
 import dev.graft.loader.ArchiveLimits;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class JarManifest {
                     read(plain, e, display, limits);
                 }
             }
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) { // a bad header, data that ends early: the JDK names no entry
             throw unreadable(display, e);
         }
     }

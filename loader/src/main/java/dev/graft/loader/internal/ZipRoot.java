@@ -270,6 +270,8 @@ public final class ZipRoot implements ResourceRoot {
         }
         try (InputStream in = stream(entry)) {
             return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, describe() + path);
+        } catch (ZipException | java.io.EOFException e) { // the JDK's messages name neither the zip nor the entry
+            throw new ArchiveException(describe() + path + " is corrupt (" + e.getMessage() + ")", e);
         } catch (IllegalStateException | NullPointerException e) {
             // a zip closed by an unload while this thread reads it: the JDK's ZipFile throws these
             // ("zip file closed", "Inflater has been closed") rather than an IOException

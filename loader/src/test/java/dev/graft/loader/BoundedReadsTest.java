@@ -64,8 +64,9 @@ class BoundedReadsTest {
     /**
      * A lying plugin costs a fixed amount, whatever it declares: an 8 KiB inflater buffer, which
      * {@code ZipFile} sizes from the declared size up to 8 KiB, Graft's first read buffer of
-     * 8 KiB, and the refusal, about 24 KB in all; a plugin of nothing but a manifest, the cheapest
-     * honest one, about 6 KB. Before, each lying plugin allocated the 256 MiB it declared.
+     * 1 KiB, and the refusal, about 17 KB in all (3.45 MB for 200); a plugin of nothing but a
+     * manifest, the cheapest honest one, about 6 KB (1.27 MB for 200). Before, each lying plugin
+     * allocated the 256 MiB it declared.
      */
     @Test
     void twoHundredZipsDeclaringA256MiBManifestFailAtTheCostOfTwoHundredHonestOnes() throws Exception {
@@ -84,7 +85,9 @@ class BoundedReadsTest {
         long honestBytes = load(honest, PluginState.LOADED, null);
         long lyingBytes = load(lying, PluginState.FAILED, "declares 268435456 bytes");
         long lyingLessBytes = load(lyingLess, PluginState.FAILED, "declares 1048576 bytes");
-        assertTrue(lyingBytes < 4 * honestBytes, "200 lying zips allocate " + lyingBytes + " bytes, 200 honest ones "
+        System.out.println("allocated by 200 honest plugins: " + honestBytes + " bytes; by 200 lying: " + lyingBytes
+                + "; by 200 declaring 1 MiB: " + lyingLessBytes);
+        assertTrue(lyingBytes < 3 * honestBytes, "200 lying zips allocate " + lyingBytes + " bytes, 200 honest ones "
                 + honestBytes);
         assertTrue(lyingBytes < 1.1 * lyingLessBytes, "declaring 256 MiB costs what declaring 1 MiB does: "
                 + lyingBytes + " and " + lyingLessBytes + " bytes");

@@ -8,8 +8,10 @@ import java.util.Arrays;
 /** Copies streams while counting, so that an entry's real size, not its claimed size, is bounded. */
 final class BoundedReader {
 
-    /** The most a read allocates before the first bytes arrive. */
-    private static final int INITIAL_BYTES = 8 * 1024;
+    /** Up to this size, an entry is read into one array of the size it declares. */
+    private static final int EXACT_BYTES = 8 * 1024;
+    /** Beyond it, the array a read starts with; it doubles as the bytes arrive. */
+    private static final int FIRST_BYTES = 1024;
     private static final int BUFFER_BYTES = 16 * 1024;
     /** The largest array the JVM reliably allocates. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -35,7 +37,7 @@ final class BoundedReader {
             throw new ArchiveException(what + " declares " + declared + " bytes uncompressed, more than the limit of "
                     + limit + " bytes; raise PluginRuntime.Builder.archiveLimits if it is genuine");
         }
-        if (declared >= 0 && declared <= INITIAL_BYTES) { // the common case: one small array, no copy
+        if (declared >= 0 && declared <= EXACT_BYTES) { // the common case: one small array, no copy
             byte[] exact = new byte[(int) declared];
             int got = in.readNBytes(exact, 0, exact.length);
             if (got != declared || in.read() >= 0) {
@@ -45,7 +47,7 @@ final class BoundedReader {
             return exact;
         }
         long most = declared >= 0 ? declared : limit;
-        byte[] read = new byte[INITIAL_BYTES];
+        byte[] read = new byte[FIRST_BYTES];
         int total = 0;
         int n;
         // one byte more than expected is asked for, to see whether the stream ends where it should

@@ -173,8 +173,8 @@ class HostileArchivesTest {
         big.put("classes/META-INF/graft/plugin.manifest", new byte[5 << 20]);
         zip("big.zip", big);
         PluginStatus s = loadExpectingFailure("big.zip", builder().archiveLimits(new ArchiveLimits(100, 1 << 20, 1 << 20)));
-        assertEquals("big.zip!/classes/META-INF/graft/plugin.manifest is larger than the limit of 1048576 bytes"
-                + " uncompressed; raise PluginRuntime.Builder.archiveLimits if it is genuine", s.reason());
+        assertEquals("big.zip!/classes/META-INF/graft/plugin.manifest declares 5242880 bytes uncompressed, more than"
+                + " the limit of 1048576 bytes; raise PluginRuntime.Builder.archiveLimits if it is genuine", s.reason());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.graft.loader.format.IndexFormat;
 import dev.graft.loader.format.ManifestFormat;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -29,7 +30,6 @@ public final class ArchiveOpener {
 
     private static final String CLASSES = "classes/";
     private static final String LIB = "lib/";
-    private static final long UNKNOWN_SIZE = -1;
 
     private final LibraryCache cache;
     private final ArchiveLimits limits;
@@ -46,8 +46,7 @@ public final class ArchiveOpener {
     /**
      * Opens an entry of a plugin folder if it is a plugin: a {@code .zip} or {@code .jar} file, or a
      * directory with {@code classes/} or {@code plugin.properties}. Hidden entries never are. One
-     * stat decides, and gives a zip's size, so that a small zip is read without another system call
-     * to ask for it; it also keeps special files (a named pipe would block the read) out.
+     * stat decides, and keeps special files (a named pipe would block the read) out.
      *
      * @param path an entry of a plugin folder
      * @return the opened plugin, which the caller closes; {@code null} if the entry is not a plugin
@@ -70,7 +69,7 @@ public final class ArchiveOpener {
             return Files.isDirectory(path.resolve("classes")) || Files.isRegularFile(path.resolve(Pf4jDescriptor.PROPERTIES))
                     ? open(path) : null;
         }
-        return archiveName && attributes.isRegularFile() ? open(path, name, attributes.size()) : null;
+        return archiveName && attributes.isRegularFile() ? open(path, name, true) : null;
     }
 
     /**
@@ -82,25 +81,17 @@ public final class ArchiveOpener {
      * @throws FormatException if its manifest or index is malformed
      */
     public PluginArchive open(Path path) throws IOException {
-        return open(path, path.getFileName().toString(), UNKNOWN_SIZE);
+        return open(path, path.getFileName().toString(), false);
     }
 
-    /** Opens a plugin whose size a stat has given, or ({@link #UNKNOWN_SIZE}) that is not known to be a file. */
-    private PluginArchive open(Path path, String name, long size) throws IOException {
+    /** Opens a plugin that a stat has shown to be a file ({@code knownFile}), or that may be a directory. */
+    private PluginArchive open(Path path, String name, boolean knownFile) throws IOException {
         List<Closeable> owned = new ArrayList<>();
         try {
-            boolean zipName = endsWith(name, ".zip");
-            if (zipName && size <= SmallZip.MAX_BYTES) {
-                // the common case first, without a stat of its own: SmallZip reads no directory (nor a large or unusual zip)
-                SmallZip small = size == UNKNOWN_SIZE ? SmallZip.read(path) : SmallZip.read(path, (int) size);
-                if (small != null) {
-                    return openZip(path, name, small, owned);
-                }
-            }
-            if (size == UNKNOWN_SIZE && Files.isDirectory(path)) {
+            if (!knownFile && Files.isDirectory(path)) {
                 return openDirectory(path, owned);
             }
-            return zipName ? openZip(path, name, null, owned) : openJar(path, owned);
+            return endsWith(name, ".zip") ? openZip(path, name, owned) : openJar(path, owned);
         } catch (IOException | RuntimeException e) {
             closeQuietly(owned, e);
             throw e;
@@ -112,19 +103,14 @@ public final class ArchiveOpener {
         return name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
-    /**
-     * Opens a plugin zip named {@code display}, already read by {@link SmallZip} or ({@code small}
-     * null) through the JDK.
-     */
-    private PluginArchive openZip(Path path, String display, SmallZip small, List<Closeable> owned)
-            throws IOException {
-        ZipSource zip = small;
-        if (zip == null) {
-            try {
-                zip = ZipSource.of(new ZipFile(path.toFile()));
-            } catch (ZipException e) {
-                throw new ArchiveException(display + " is not a readable zip (" + e.getMessage() + ")", e);
-            }
+    /** Opens a plugin zip named {@code display} with the JDK's reader, as every other tool reads it. */
+    private PluginArchive openZip(Path path, String display, List<Closeable> owned) throws IOException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(path.toFile());
+        } catch (ZipException | EOFException e) { // the JDK's EOFException has no message
+            throw new ArchiveException(display + " is not a readable zip ("
+                    + (e.getMessage() == null ? "unexpected end of file" : e.getMessage()) + ")", e);
         }
         owned.add(zip);
         ZipListing listing = ZipListing.of(zip, display, limits);
@@ -133,7 +119,12 @@ public final class ArchiveOpener {
         LibraryCache.Budget budget = listing.libraries().isEmpty() ? null : new LibraryCache.Budget(limits, display);
         for (ZipEntry entry : listing.libraries()) {
             String entryDisplay = display + "!/" + entry.getName();
-            Path extracted = cache.extract(zip, entry, entryDisplay, budget);
+            Path extracted;
+            try {
+                extracted = cache.extract(zip, entry, entryDisplay, budget);
+            } catch (ZipException | EOFException e) { // the JDK's messages name neither the zip nor the entry
+                throw new ArchiveException(entryDisplay + " is corrupt (" + e.getMessage() + ")", e);
+            }
             ZipRoot jar = ZipRoot.openJar(extracted, entryDisplay, limits, budget);
             owned.add(jar);
             libraries.add(jar);
@@ -199,7 +190,7 @@ public final class ArchiveOpener {
         Path properties = path.resolve(Pf4jDescriptor.PROPERTIES);
         if (Files.isRegularFile(properties)) {
             String source = display + Pf4jDescriptor.PROPERTIES;
-            PluginManifest manifest = Pf4jDescriptor.fromProperties(text(Files.readAllBytes(properties)), source);
+            PluginManifest manifest = Pf4jDescriptor.fromProperties(text(readBounded(properties, source)), source);
             return pf4j(path, PluginArchive.Layout.DIRECTORY, manifest, classes, libraries, owned);
         }
         return pf4jOrFail(path, PluginArchive.Layout.DIRECTORY, classes, libraries, owned, display);
@@ -263,6 +254,13 @@ public final class ArchiveOpener {
                 : Pf4jIndex.read(text(index), classes.describe() + Pf4jIndex.PATH);
         return new PluginArchive(path, layout, PluginArchive.Metadata.PF4J, manifest, classes,
                 List.copyOf(libraries), IndexFormat.Parsed.EMPTY, classNames, List.copyOf(owned));
+    }
+
+    /** Reads a file of an exploded plugin, under {@link ArchiveLimits#maxEntryBytes()}. */
+    private byte[] readBounded(Path file, String display) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return BoundedReader.readAll(in, -1, limits.maxEntryBytes(), display);
+        }
     }
 
     private static String text(byte[] bytes) {

@@ -64,11 +64,6 @@ public final class LibraryCache {
      * @throws IOException if the entry cannot be read or written, or breaks a limit
      */
     public Path extract(java.util.zip.ZipFile zip, ZipEntry entry, String display, Budget budget) throws IOException {
-        return extract(ZipSource.of(zip), entry, display, budget);
-    }
-
-    /** As {@link #extract(java.util.zip.ZipFile, ZipEntry, String, Budget)}, from a zip read either way. */
-    Path extract(ZipSource zip, ZipEntry entry, String display, Budget budget) throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "extract-", ".tmp");
         try {

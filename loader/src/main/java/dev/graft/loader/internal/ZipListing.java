@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * One pass over a plugin zip's central directory that checks it and finds its jars: the entry
@@ -28,7 +29,7 @@ record ZipListing(List<ZipEntry> libraries) {
         };
     }
 
-    static ZipListing of(ZipSource zip, String display, ArchiveLimits limits) throws ArchiveException {
+    static ZipListing of(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
         int size = zip.size();
         if (size == 0) {
             throw new ArchiveException(display + " is empty");
@@ -36,12 +37,12 @@ record ZipListing(List<ZipEntry> libraries) {
         if (size > limits.maxEntries()) {
             throw new ArchiveException(display + " has " + size + " entries, more than the limit of " + limits.maxEntries());
         }
-        Set<String> names = zip.repeatsNames() ? new HashSet<>(size * 2) : null; // null: no name repeats
+        Set<String> names = new HashSet<>(size * 2);
         List<ZipEntry> libraries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            ZipEntry e = en.nextElement();
+            ZipEntry e = next(en, display);
             String name = e.getName();
-            if (names != null && !names.add(name)) {
+            if (!names.add(name)) {
                 throw new ArchiveException(display + " holds the entry '" + name + "' twice");
             }
             if (escapes(name)) {
@@ -63,6 +64,22 @@ record ZipListing(List<ZipEntry> libraries) {
             libraries.sort(ByName.BY_NAME);
         }
         return new ZipListing(libraries);
+    }
+
+    /**
+     * The next entry of a zip's listing. {@code ZipFile} checks entry names when it opens a file,
+     * but decodes comments only here, and throws {@link IllegalArgumentException} for one that is
+     * not valid UTF-8 under the UTF-8 flag.
+     *
+     * @throws ArchiveException naming the archive, for an entry the JDK cannot decode
+     */
+    static ZipEntry next(Enumeration<? extends ZipEntry> entries, String display) throws ArchiveException {
+        try {
+            return entries.nextElement();
+        } catch (IllegalArgumentException e) {
+            throw new ArchiveException(display + " holds an entry whose name or comment is not valid UTF-8 ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /** An absolute path, a Windows drive or separator, or a {@code ..} segment. */

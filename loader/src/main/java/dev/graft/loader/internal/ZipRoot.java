@@ -38,7 +38,7 @@ public final class ZipRoot implements ResourceRoot {
     private final Path file;
     private volatile String display; // a view's is made when first asked: only messages need it
     private final String prefix;
-    private final ZipSource zip;
+    private final ZipFile zip;
     private final boolean ownsZip;
     private volatile Directories dirs;
     private volatile URLStreamHandler handler; // made with the first URL: a plugin that is only listed serves none
@@ -47,7 +47,7 @@ public final class ZipRoot implements ResourceRoot {
     private volatile URL fileUrl;
     private volatile boolean closed;
 
-    private ZipRoot(Path file, String display, ZipSource zip, boolean ownsZip, String prefix, Directories dirs,
+    private ZipRoot(Path file, String display, ZipFile zip, boolean ownsZip, String prefix, Directories dirs,
             ArchiveLimits limits, Manifest manifest) {
         this.file = file;
         this.display = display;
@@ -126,23 +126,32 @@ public final class ZipRoot implements ResourceRoot {
         JarFile jar;
         try {
             jar = new JarFile(file.toFile(), true, ZipFile.OPEN_READ, Runtime.version());
-        } catch (ZipException e) {
-            throw new ArchiveException(display + " is not a readable jar: " + e.getMessage(), e);
+        } catch (ZipException | java.io.EOFException e) { // the JDK's EOFException has no message
+            throw new ArchiveException(display + " is not a readable jar: "
+                    + (e.getMessage() == null ? "unexpected end of file" : e.getMessage()), e);
         }
         try {
             long declared = checkEntries(jar, display, limits);
             if (budget != null) {
                 budget.spend(declared, display + ", which declares " + declared + " bytes uncompressed");
             }
+            JarManifest.check(file, display, limits);
+            Manifest manifest;
+            Iterator<JarEntry> it;
+            try {
+                manifest = jar.getManifest();
+                it = jar.isMultiRelease() ? jar.versionedStream().iterator() : jar.stream().iterator();
+            } catch (IOException | RuntimeException e) {
+                throw JarManifest.unreadable(display, e);
+            }
             Directories dirs = new Directories();
-            Iterator<JarEntry> it = jar.isMultiRelease() ? jar.versionedStream().iterator() : jar.stream().iterator();
             while (it.hasNext()) {
                 JarEntry e = it.next();
                 if (!e.isDirectory()) {
                     dirs.add(e.getName());
                 }
             }
-            return new ZipRoot(file, display, ZipSource.of(jar), true, "", dirs, limits, jar.getManifest());
+            return new ZipRoot(file, display, jar, true, "", dirs, limits, manifest);
         } catch (IOException | RuntimeException e) {
             jar.close();
             throw e;
@@ -159,7 +168,7 @@ public final class ZipRoot implements ResourceRoot {
      * @param limits the bounds to enforce
      * @return the root
      */
-    static ZipRoot view(Path file, ZipSource zip, String prefix, ArchiveLimits limits) {
+    static ZipRoot view(Path file, ZipFile zip, String prefix, ArchiveLimits limits) {
         return new ZipRoot(file, null, zip, false, prefix, null, limits, null);
     }
 
@@ -174,11 +183,15 @@ public final class ZipRoot implements ResourceRoot {
                 d = dirs;
                 if (d == null) {
                     d = new Directories();
-                    for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-                        ZipEntry e = en.nextElement();
-                        if (!e.isDirectory() && e.getName().startsWith(prefix)) {
-                            d.add(e.getName(), prefix.length());
+                    try {
+                        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                            ZipEntry e = en.nextElement();
+                            if (!e.isDirectory() && e.getName().startsWith(prefix)) {
+                                d.add(e.getName(), prefix.length());
+                            }
                         }
+                    } catch (IllegalStateException closedZip) {
+                        return new Directories(); // unloaded before first use: nothing to route, nothing kept
                     }
                     dirs = d;
                 }
@@ -201,7 +214,7 @@ public final class ZipRoot implements ResourceRoot {
         Set<String> names = new HashSet<>(zip.size() * 2);
         long declared = 0;
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            ZipEntry e = en.nextElement();
+            ZipEntry e = ZipListing.next(en, display);
             if (!names.add(e.getName())) {
                 throw new ArchiveException(display + " holds the entry '" + e.getName() + "' twice");
             }
@@ -255,18 +268,30 @@ public final class ZipRoot implements ResourceRoot {
         if (entry == null) {
             return null;
         }
-        if (entry.getSize() >= 0 && entry.getSize() <= maxEntryBytes && !closed) {
-            try {
-                byte[] whole = zip.readDeclared(entry);
-                if (whole != null) {
-                    return whole;
-                }
-            } catch (IllegalStateException e) {
-                throw new IOException(describe() + " is closed", e);
-            }
-        }
         try (InputStream in = stream(entry)) {
             return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, describe() + path);
+        } catch (ZipException | java.io.EOFException e) { // the JDK's messages name neither the zip nor the entry
+            throw new ArchiveException(describe() + path + " is corrupt (" + e.getMessage() + ")", e);
+        } catch (IllegalStateException | NullPointerException e) {
+            // a zip closed by an unload while this thread reads it: the JDK's ZipFile throws these
+            // ("zip file closed", "Inflater has been closed") rather than an IOException
+            if (isClosed()) {
+                throw new IOException(describe() + " was closed while " + path + " was read", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Whether this root or its zip has been closed. */
+    private boolean isClosed() {
+        if (closed) {
+            return true;
+        }
+        try {
+            zip.size(); // the one way to ask a ZipFile: it throws once closed
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

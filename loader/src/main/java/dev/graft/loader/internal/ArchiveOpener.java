@@ -92,7 +92,7 @@ public final class ArchiveOpener {
                 return openDirectory(path, owned);
             }
             return endsWith(name, ".zip") ? openZip(path, name, owned) : openJar(path, owned);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // errors too: the caller contains a StackOverflowError, and nothing stays open
             closeQuietly(owned, e);
             throw e;
         }

@@ -133,8 +133,9 @@ public final class ArchiveOpener {
         LibraryCache.Budget budget = listing.libraries().isEmpty() ? null : new LibraryCache.Budget(limits, display);
         for (ZipEntry entry : listing.libraries()) {
             String entryDisplay = display + "!/" + entry.getName();
-            Path extracted = cache.extract(zip, entry, entryDisplay, budget);
-            ZipRoot jar = ZipRoot.openJar(extracted, entryDisplay, limits, budget);
+            LibraryCache.Jar extracted = cache.extract(zip, entry, entryDisplay, budget);
+            owned.add(extracted);
+            ZipRoot jar = ZipRoot.openJar(extracted.file(), entryDisplay, limits, budget);
             owned.add(jar);
             libraries.add(jar);
         }

@@ -139,4 +139,55 @@ class LibraryCacheTest {
             assertEquals(0, files.filter(f -> !f.endsWith(".lock")).count(), "nothing half-written remains");
         }
     }
+
+    @Test
+    void aJarAnotherProcessLeasesIsUsedOnlyWhenItsContentHasItsName() throws Exception {
+        Path zip = zipWith("leased", 1000);
+        Path dir = tmp.resolve("cache");
+        LibraryCache cache = new LibraryCache(dir, 1 << 30);
+        Path target;
+        try (ZipFile z = new ZipFile(zip.toFile()); LibraryCache.Jar jar = cache.extract(z, z.getEntry("lib/leased.jar"),
+                "leased.zip!/lib/leased.jar", budget())) {
+            target = jar.file();
+        }
+        byte[] real = Files.readAllBytes(target);
+        try (var otherProcess = dev.graft.loader.testing.LockHolder.start(target)) {
+            Object before = Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            try (ZipFile z = new ZipFile(zip.toFile()); LibraryCache.Jar jar = cache.extract(z, z.getEntry("lib/leased.jar"),
+                    "leased.zip!/lib/leased.jar", budget())) {
+                assertEquals(before, Files.readAttributes(jar.file(), java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey(), "a leased jar is not replaced");
+            }
+            byte[] tampered = real.clone();
+            tampered[tampered.length / 2] ^= 1;
+            Files.write(target, tampered);
+            try (ZipFile z = new ZipFile(zip.toFile())) {
+                ArchiveException e = assertThrows(ArchiveException.class, () -> cache.extract(z,
+                        z.getEntry("lib/leased.jar"), "leased.zip!/lib/leased.jar", budget()));
+                assertEquals("cannot use the cached " + target + " for leased.zip!/lib/leased.jar: its content does not"
+                        + " have the SHA-256 its name says; something other than Graft wrote it while another process"
+                        + " uses it", e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void theDefaultFolderIsThePluginFoldersOrTheUsersNeverTheTemporaryFolder() {
+        assertEquals(Path.of("/p/.graft-cache"), CacheFolder.defaultFolder(Path.of("/p"), "/x", "/home/u"));
+        assertEquals(Path.of("/x/graft"), CacheFolder.defaultFolder(null, "/x", "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/graft"), CacheFolder.defaultFolder(null, null, "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/graft"), CacheFolder.defaultFolder(null, "relative", "/home/u"),
+                "XDG_CACHE_HOME must be absolute to count");
+        assertEquals(Path.of("/home/u/.cache/graft"), CacheFolder.defaultFolder(null, "", "/home/u"));
+    }
+
+    @Test
+    void cacheFailuresAreNamedInWords() {
+        assertTrue(CacheFolder.cause(new java.io.IOException("No space left on device")).startsWith("the disk is full"));
+        assertTrue(CacheFolder.cause(new java.nio.file.FileSystemException("/c/x", null, "Read-only file system"))
+                .startsWith("the file system is read-only"));
+        assertTrue(CacheFolder.cause(new java.nio.file.AccessDeniedException("/c/x")).startsWith("the folder is not writable"));
+        assertTrue(CacheFolder.cause(new java.nio.file.FileAlreadyExistsException("/c")).startsWith("a file is where"));
+        assertEquals("IOException: Input/output error", CacheFolder.cause(new java.io.IOException("Input/output error")));
+    }
 }

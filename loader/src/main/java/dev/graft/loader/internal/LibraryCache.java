@@ -193,14 +193,26 @@ public final class LibraryCache {
             return List.of();
         }
         secure();
-        return CacheLocks.of(dir).locked(() -> purgeLocked(inUse));
+        if (!scan().needsPurge(maxBytes)) {
+            return List.of(); // the common case takes no lock
+        }
+        return CacheLocks.of(dir).locked(() -> purgeLocked(scan(), inUse));
     }
 
-    private List<Path> purgeLocked(Set<Path> inUse) throws IOException {
-        record Cached(Path path, long size, FileTime used) {
+    /** A jar in the folder, with what the purge orders it by. */
+    private record Cached(Path path, long size, FileTime used) {
+    }
+
+    /** What the folder holds: its jars, oldest first, and the files that have to go. */
+    private record Contents(List<Cached> jars, long total, List<Path> strays) {
+        boolean needsPurge(long maxBytes) {
+            return total > maxBytes || !strays.isEmpty();
         }
-        List<Cached> all = new ArrayList<>();
-        List<Path> deleted = new ArrayList<>();
+    }
+
+    private Contents scan() throws IOException {
+        List<Cached> jars = new ArrayList<>();
+        List<Path> strays = new ArrayList<>();
         long total = 0;
         FileTime stale = FileTime.from(Instant.now().minus(STALE_TEMP));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
@@ -218,18 +230,27 @@ public final class LibraryCache {
                     continue; // gone meanwhile
                 }
                 if (!a.isRegularFile() || (temp && a.lastModifiedTime().compareTo(stale) < 0)) {
-                    if (Files.deleteIfExists(f) && jar) {
-                        deleted.add(f);
-                    }
+                    strays.add(f);
                 } else if (jar) {
-                    all.add(new Cached(f, a.size(), a.lastModifiedTime()));
+                    jars.add(new Cached(f, a.size(), a.lastModifiedTime()));
                     total += a.size();
                 }
             }
         }
-        all.sort(Comparator.comparing(Cached::used).thenComparing(Cached::path));
+        jars.sort(Comparator.comparing(Cached::used).thenComparing(Cached::path));
+        return new Contents(jars, total, strays);
+    }
+
+    private List<Path> purgeLocked(Contents contents, Set<Path> inUse) throws IOException {
+        List<Path> deleted = new ArrayList<>();
+        for (Path stray : contents.strays()) {
+            if (Files.deleteIfExists(stray) && stray.getFileName().toString().endsWith(SUFFIX)) {
+                deleted.add(stray);
+            }
+        }
         CacheLocks locks = CacheLocks.of(dir);
-        for (Cached c : all) {
+        long total = contents.total();
+        for (Cached c : contents.jars()) {
             if (total <= maxBytes) {
                 break;
             }

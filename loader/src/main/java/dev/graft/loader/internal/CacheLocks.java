@@ -27,8 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * One JVM cannot hold two locks on one file ({@link OverlappingFileLockException}), and on POSIX
  * closing any channel to a file drops the process's locks on it, so every lock is taken through
- * one registry per JVM: one channel per folder lock, one channel and one shared lock per leased
- * jar, counted by the runtimes that use it.
+ * one registry per JVM and folder: the lock file is opened, locked and closed by one thread at a
+ * time, and each leased jar has one channel and one shared lock, counted by the runtimes that use
+ * it. (The registry keeps an entry per folder for the JVM's life: a host has one or a few.)
  */
 final class CacheLocks {
 

@@ -31,10 +31,10 @@ import java.util.zip.ZipEntry;
  * <p>The folder is a trust boundary: whoever can write it chooses what plugins run. So it is
  * checked before use ({@link CacheFolder}: the host's user's own, writable by no one else, not a
  * symbolic link), and a cached jar is used only when its content is what Graft extracted: every
- * extraction writes a fresh temporary file, hashed while written, and renames it atomically over
- * the jar of that name (a planted file or symbolic link of that name is replaced, never opened).
- * The one exception is a jar another process leases at that moment: it is read and its SHA-256
- * checked against its name before it is used.
+ * extraction writes a fresh temporary file, hashed while written; a cached jar of that name is
+ * used only if it has that size and its own bytes hash to its name, and is otherwise replaced by
+ * an atomic rename of the fresh file (a planted file or symbolic link of that name is replaced,
+ * never opened).
  *
  * <p>Several processes may share the folder ({@link CacheLocks}): each holds a lease (a shared file
  * lock) on the jars it uses, and {@link #purge(Set)} deletes the least recently used jars beyond
@@ -128,7 +128,8 @@ public final class LibraryCache {
             budget.spend(size, display);
             String name = HexFormat.of().formatHex(sha.digest()) + SUFFIX;
             Path fresh = tmp;
-            CacheLocks.Lease lease = CacheLocks.of(dir).locked(() -> install(fresh, dir.resolve(name), display));
+            long freshSize = size;
+            CacheLocks.Lease lease = CacheLocks.of(dir).locked(() -> install(fresh, freshSize, dir.resolve(name)));
             return new Jar(lease);
         } catch (ArchiveException | java.util.zip.ZipException e) {
             throw e;
@@ -143,27 +144,35 @@ public final class LibraryCache {
     }
 
     /**
-     * Under the folder lock: puts a freshly extracted file in place as {@code target} and leases it.
-     * A jar this JVM leases is the file it put there; a jar another process leases cannot be
-     * replaced, so its content is checked against its name; anything else of that name is replaced.
+     * Under the folder lock: leases the jar named {@code target}, putting the freshly extracted file
+     * there unless a jar with exactly that content is there already. A jar this JVM leases is the
+     * file it put there; any other file of that name is used only if its size and SHA-256 are those
+     * of the fresh file (hashed through the lease's own channel, so what is checked is what stays
+     * leased); anything else (a planted jar, a symbolic link) is replaced.
      */
-    private CacheLocks.Lease install(Path fresh, Path target, String display) throws IOException {
+    private CacheLocks.Lease install(Path fresh, long size, Path target) throws IOException {
         CacheLocks locks = CacheLocks.of(dir);
         if (locks.leasedHere(target)) {
             return locks.lease(target);
         }
-        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && locks.leasedElsewhere(target)) {
+        BasicFileAttributes existing = attributes(target);
+        if (existing != null && existing.isRegularFile() && existing.size() == size) {
             CacheLocks.Lease lease = locks.lease(target);
-            if (!matchesName(lease)) {
-                lease.release();
-                throw new ArchiveException("cannot use the cached " + target + " for " + display + ": its content does"
-                        + " not have the SHA-256 its name says; something other than Graft wrote it while another"
-                        + " process uses it");
+            if (matchesName(lease)) {
+                return lease;
             }
-            return lease;
+            lease.release();
         }
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return locks.lease(target);
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     /** Whether a leased jar's content hashes to its file name. */

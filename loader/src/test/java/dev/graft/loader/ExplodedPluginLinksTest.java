@@ -114,6 +114,14 @@ class ExplodedPluginLinksTest {
     }
 
     @Test
+    void aBrokenLinkInLibIsNamed() throws Exception {
+        Path dir = exploded("broken");
+        Path nowhere = outside.resolve("gone.jar");
+        Files.createSymbolicLink(Files.createDirectories(dir.resolve("lib")).resolve("gone.jar"), nowhere);
+        assertEquals("broken/lib/gone.jar is a broken symbolic link, to " + nowhere, failure("broken"));
+    }
+
+    @Test
     void pluginPropertiesLinkedOutsideThePluginAreRefused() throws Exception {
         Path dir = Files.createDirectories(plugins.resolve("legacy/classes"));
         Path properties = Files.writeString(outside.resolve("plugin.properties"),

@@ -90,7 +90,15 @@ public final class DirectoryRoot implements ResourceRoot {
      * @throws IOException if it cannot be resolved, or resolves outside the boundary
      */
     public static Path requireInside(Path file, Path boundary, String display) throws IOException {
-        Path real = file.toRealPath();
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw new ArchiveException(display + " is a broken symbolic link, to " + Files.readSymbolicLink(file), e);
+            }
+            throw e;
+        }
         if (!real.startsWith(boundary)) {
             throw new ArchiveException(display + " is a symbolic link that leads outside the plugin, to " + real);
         }

@@ -159,12 +159,22 @@ public final class LibraryCache {
         if (existing != null && existing.isRegularFile() && existing.size() == size) {
             CacheLocks.Lease lease = locks.lease(target);
             if (matchesName(lease)) {
+                touch(target);
                 return lease;
             }
             lease.release();
         }
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return locks.lease(target);
+    }
+
+    /** Marks a jar as just used, for the purge's order. */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // only the purge order suffers
+        }
     }
 
     private static BasicFileAttributes attributes(Path file) throws IOException {
@@ -189,7 +199,7 @@ public final class LibraryCache {
     }
 
     /**
-     * Deletes the least recently extracted jars until the directory is within its bound, never one
+     * Deletes the least recently used jars until the directory is within its bound, never one
      * that a process leases, and the temporary files of extractions that stopped long ago. Symbolic
      * links and other files named like jars are not the cache's and are deleted.
      *

@@ -167,6 +167,23 @@ class LibraryCacheTest {
         }
     }
 
+    @Test
+    void aHitMarksTheJarAsJustUsedForThePurgeOrder() throws Exception {
+        Path zip = zipWith("used", 1000);
+        LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 30);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Path jar;
+            try (LibraryCache.Jar first = cache.extract(z, z.getEntry("lib/used.jar"), "used", budget())) {
+                jar = first.file();
+            }
+            FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+            Files.setLastModifiedTime(jar, old);
+            try (LibraryCache.Jar again = cache.extract(z, z.getEntry("lib/used.jar"), "used", budget())) {
+                assertTrue(Files.getLastModifiedTime(again.file()).compareTo(old) > 0);
+            }
+        }
+    }
+
     private static Object fileKey(Path file) throws java.io.IOException {
         return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }

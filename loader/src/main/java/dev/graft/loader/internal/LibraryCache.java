@@ -130,6 +130,9 @@ public final class LibraryCache {
             Path fresh = tmp;
             long freshSize = size;
             CacheLocks.Lease lease = CacheLocks.of(dir).locked(() -> install(fresh, freshSize, dir.resolve(name)));
+            if (Files.deleteIfExists(tmp)) {
+                touch(lease.file()); // the cached copy was used: mark it, outside the lock, for the purge's order
+            }
             return new Jar(lease);
         } catch (ArchiveException | java.util.zip.ZipException e) {
             throw e;
@@ -159,7 +162,6 @@ public final class LibraryCache {
         if (existing != null && existing.isRegularFile() && existing.size() == size) {
             CacheLocks.Lease lease = locks.lease(target);
             if (matchesName(lease)) {
-                touch(target);
                 return lease;
             }
             lease.release();

@@ -4,7 +4,6 @@ import dev.graft.loader.ArchiveLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +41,9 @@ import java.util.zip.ZipEntry;
  */
 public final class LibraryCache {
 
-    private static final String SUFFIX = ".jar";
-    private static final String TEMP_PREFIX = "extract-";
-    private static final String TEMP_SUFFIX = ".tmp";
+    static final String SUFFIX = ".jar";
+    static final String TEMP_PREFIX = "extract-";
+    static final String TEMP_SUFFIX = ".tmp";
     /** A temporary file not written for this long belongs to a process that died. */
     static final Duration STALE_TEMP = Duration.ofMinutes(10);
 
@@ -130,7 +128,7 @@ public final class LibraryCache {
             Path fresh = tmp;
             long freshSize = size;
             CacheLocks.Lease lease = CacheLocks.of(dir).locked(() -> install(fresh, freshSize, dir.resolve(name)));
-            if (Files.deleteIfExists(tmp)) {
+            if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
                 touch(lease.file()); // the cached copy was used: mark it, outside the lock, for the purge's order
             }
             return new Jar(lease);
@@ -170,13 +168,14 @@ public final class LibraryCache {
         return locks.lease(target);
     }
 
-    /** Marks a jar as just used, for the purge's order. */
+    /**
+     * Marks a leased jar as just used, for the purge's order. Through {@link java.io.File}, which
+     * sets the time by path: {@code Files.setLastModifiedTime} opens and closes the file, and on
+     * POSIX closing any descriptor of a file drops every lock the process holds on it, the lease
+     * included. If it fails, only the purge order suffers.
+     */
     private static void touch(Path file) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-        } catch (IOException e) {
-            // only the purge order suffers
-        }
+        file.toFile().setLastModified(System.currentTimeMillis());
     }
 
     private static BasicFileAttributes attributes(Path file) throws IOException {
@@ -220,49 +219,11 @@ public final class LibraryCache {
         return CacheLocks.of(dir).locked(() -> purgeLocked(scan(), inUse));
     }
 
-    /** A jar in the folder, with what the purge orders it by. */
-    private record Cached(Path path, long size, FileTime used) {
+    private CacheContents scan() throws IOException {
+        return CacheContents.scan(dir, FileTime.from(Instant.now().minus(STALE_TEMP)));
     }
 
-    /** What the folder holds: its jars, oldest first, and the files that have to go. */
-    private record Contents(List<Cached> jars, long total, List<Path> strays) {
-        boolean needsPurge(long maxBytes) {
-            return total > maxBytes || !strays.isEmpty();
-        }
-    }
-
-    private Contents scan() throws IOException {
-        List<Cached> jars = new ArrayList<>();
-        List<Path> strays = new ArrayList<>();
-        long total = 0;
-        FileTime stale = FileTime.from(Instant.now().minus(STALE_TEMP));
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                boolean jar = name.endsWith(SUFFIX);
-                boolean temp = name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
-                if (!jar && !temp) {
-                    continue;
-                }
-                BasicFileAttributes a;
-                try {
-                    a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (NoSuchFileException e) {
-                    continue; // gone meanwhile
-                }
-                if (!a.isRegularFile() || (temp && a.lastModifiedTime().compareTo(stale) < 0)) {
-                    strays.add(f);
-                } else if (jar) {
-                    jars.add(new Cached(f, a.size(), a.lastModifiedTime()));
-                    total += a.size();
-                }
-            }
-        }
-        jars.sort(Comparator.comparing(Cached::used).thenComparing(Cached::path));
-        return new Contents(jars, total, strays);
-    }
-
-    private List<Path> purgeLocked(Contents contents, Set<Path> inUse) throws IOException {
+    private List<Path> purgeLocked(CacheContents contents, Set<Path> inUse) throws IOException {
         List<Path> deleted = new ArrayList<>();
         for (Path stray : contents.strays()) {
             if (Files.deleteIfExists(stray) && stray.getFileName().toString().endsWith(SUFFIX)) {
@@ -271,7 +232,7 @@ public final class LibraryCache {
         }
         CacheLocks locks = CacheLocks.of(dir);
         long total = contents.total();
-        for (Cached c : contents.jars()) {
+        for (CacheContents.Cached c : contents.jars()) {
             if (total <= maxBytes) {
                 break;
             }

@@ -100,7 +100,7 @@ public final class LibraryStrategy {
                     entries += files.size();
                     keep.add(files);
                 } else {
-                    Path jar = cache.extract(zip, e, e.getName(), new LibraryCache.Budget(ArchiveLimits.DEFAULT, "p"));
+                    Path jar = cache.extract(zip, e, e.getName(), new LibraryCache.Budget(ArchiveLimits.DEFAULT, "p")).file();
                     keep.add(ZipRoot.openJar(jar, e.getName(), ArchiveLimits.DEFAULT));
                     extracted.add(jar);
                 }

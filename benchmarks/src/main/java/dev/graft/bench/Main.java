@@ -13,6 +13,7 @@ import java.util.Map;
  * java -jar benchmarks/target/graft-benchmarks.jar coldstart [--n 10,100,1000] [--runs 3] [--peers GRAFT,PF4J,...]
  * java -jar benchmarks/target/graft-benchmarks.jar processor [--classes 2000] [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar libs [--runs 5]
+ * java -jar benchmarks/target/graft-benchmarks.jar cache [--n 1000] [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar jmh [JMH options]
  * </pre>
  */
@@ -40,8 +41,12 @@ public final class Main {
                 System.out.println(ProcessorCost.format(ProcessorCost.run(classes, runs), classes, runs));
             }
             case "libs" -> System.out.println(LibraryStrategy.format(LibraryStrategy.run(runs), runs));
+            case "cache" -> {
+                int n = Integer.parseInt(options.getOrDefault("n", "1000"));
+                System.out.println(CacheCost.format(CacheCost.run(n, runs), n, runs));
+            }
             default -> {
-                System.err.println("commands: coldstart, processor, libs, jmh (see docs/BENCHMARKS.md)");
+                System.err.println("commands: coldstart, processor, libs, cache, jmh (see docs/BENCHMARKS.md)");
                 System.exit(2);
             }
         }

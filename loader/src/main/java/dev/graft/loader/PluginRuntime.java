@@ -427,8 +427,9 @@ public final class PluginRuntime implements AutoCloseable {
 
         /**
          * Where jars bundled in plugin zips are extracted, and how large that folder may grow.
-         * Defaults to {@code .graft-cache} in the first plugin folder, 1 GiB. Must be writable by
-         * the host's user only.
+         * Defaults to {@code .graft-cache} in the first plugin folder or, without one, the user's
+         * own {@code $XDG_CACHE_HOME/graft} or {@code ~/.cache/graft}; 1 GiB. Graft creates it
+         * writable by the host's user only and refuses a folder that another user owns or can write.
          *
          * @param directory the cache folder
          * @param maxBytes the size beyond which the least recently used jars are deleted
@@ -480,8 +481,7 @@ public final class PluginRuntime implements AutoCloseable {
                             ? Thread.currentThread().getContextClassLoader()
                             : PluginRuntime.class.getClassLoader();
             Path cacheDir = cacheDirectory != null ? cacheDirectory
-                    : directories.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), ".graft-cache")
-                    : directories.get(0).resolve(".graft-cache");
+                    : LibraryCache.defaultDirectory(directories.isEmpty() ? null : directories.get(0));
             LibraryCache cache = new LibraryCache(cacheDir, cacheBytes);
             PluginLoading.Settings settings = new PluginLoading.Settings(PluginLoading.Opener.of(new ArchiveOpener(cache, limits)), cache,
                     new Linker.Host(host, new PackageMatcher(shared), hostFallback), version, Set.copyOf(disabled),

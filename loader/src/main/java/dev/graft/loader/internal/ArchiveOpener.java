@@ -119,13 +119,14 @@ public final class ArchiveOpener {
         LibraryCache.Budget budget = listing.libraries().isEmpty() ? null : new LibraryCache.Budget(limits, display);
         for (ZipEntry entry : listing.libraries()) {
             String entryDisplay = display + "!/" + entry.getName();
-            Path extracted;
+            LibraryCache.Jar extracted;
             try {
                 extracted = cache.extract(zip, entry, entryDisplay, budget);
             } catch (ZipException | EOFException e) { // the JDK's messages name neither the zip nor the entry
                 throw new ArchiveException(entryDisplay + " is corrupt (" + e.getMessage() + ")", e);
             }
-            ZipRoot jar = ZipRoot.openJar(extracted, entryDisplay, limits, budget);
+            owned.add(extracted);
+            ZipRoot jar = ZipRoot.openJar(extracted.file(), entryDisplay, limits, budget);
             owned.add(jar);
             libraries.add(jar);
         }
@@ -158,16 +159,23 @@ public final class ArchiveOpener {
 
     private PluginArchive openDirectory(Path path, List<Closeable> owned) throws IOException {
         String display = path.getFileName().toString() + "/";
+        Path boundary = path.toRealPath(); // no link in the plugin may lead outside it
         Path classesDir = path.resolve("classes");
-        ResourceRoot classes = Files.isDirectory(classesDir)
-                ? DirectoryRoot.open(classesDir, display + CLASSES, limits)
+        boolean hasClasses = Files.isDirectory(classesDir);
+        if (hasClasses) {
+            DirectoryRoot.requireInside(classesDir, boundary, display + "classes");
+        }
+        ResourceRoot classes = hasClasses
+                ? DirectoryRoot.open(classesDir, display + CLASSES, boundary, limits)
                 : DirectoryRoot.empty(classesDir, display + CLASSES);
         List<ResourceRoot> libraries = new ArrayList<>();
         Path lib = path.resolve("lib");
         if (Files.isDirectory(lib)) {
+            DirectoryRoot.requireInside(lib, boundary, display + "lib");
             List<Path> jars = new ArrayList<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(lib)) {
                 for (Path f : files) {
+                    DirectoryRoot.requireInside(f, boundary, display + LIB + f.getFileName());
                     if (!f.getFileName().toString().endsWith(".jar") || !Files.isRegularFile(f)) {
                         throw new ArchiveException(display + LIB + f.getFileName()
                                 + ": lib/ may hold only .jar files, directly");
@@ -189,6 +197,7 @@ public final class ArchiveOpener {
         }
         Path properties = path.resolve(Pf4jDescriptor.PROPERTIES);
         if (Files.isRegularFile(properties)) {
+            DirectoryRoot.requireInside(properties, boundary, display + Pf4jDescriptor.PROPERTIES);
             String source = display + Pf4jDescriptor.PROPERTIES;
             PluginManifest manifest = Pf4jDescriptor.fromProperties(text(readBounded(properties, source)), source);
             return pf4j(path, PluginArchive.Layout.DIRECTORY, manifest, classes, libraries, owned);

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.CodeSource;
@@ -18,20 +21,24 @@ import java.util.stream.Stream;
 
 /**
  * A root backed by a directory: the {@code classes/} of an exploded plugin, for development. The
- * file list is taken when the root is opened. A symbolic link that leads outside the directory is
- * rejected, so an exploded plugin cannot read files it does not contain.
+ * file list is taken when the root is opened. A symbolic link that leads outside the plugin is
+ * rejected, when the root is opened and again at every read (a file may be swapped for a link
+ * after the listing), so an exploded plugin cannot read files it does not contain. Its URLs are
+ * {@code file:} URLs read through this root, with the same check.
  */
 public final class DirectoryRoot implements ResourceRoot {
 
     private final Path dir;
+    private final Path boundary;
     private final String display;
     private final Set<String> files;
     private final Set<String> directories;
     private final Set<String> classDirectories;
     private final long maxEntryBytes;
 
-    private DirectoryRoot(Path dir, String display, Set<String> files, long maxEntryBytes) {
+    private DirectoryRoot(Path dir, Path boundary, String display, Set<String> files, long maxEntryBytes) {
         this.dir = dir;
+        this.boundary = boundary;
         this.display = display;
         this.files = files;
         this.maxEntryBytes = maxEntryBytes;
@@ -48,29 +55,54 @@ public final class DirectoryRoot implements ResourceRoot {
      *
      * @param dir the directory
      * @param display how messages name it
+     * @param boundary the real path of the plugin's folder, outside which no link may lead
      * @param limits the bounds to enforce (entry count, entry size)
      * @return the root
      * @throws IOException if the directory cannot be listed, holds too many files, or holds a
-     *     symbolic link that leads outside it
+     *     symbolic link that leads outside the plugin
      */
-    public static DirectoryRoot open(Path dir, String display, ArchiveLimits limits) throws IOException {
-        Path real = dir.toRealPath();
+    public static DirectoryRoot open(Path dir, String display, Path boundary, ArchiveLimits limits) throws IOException {
         Set<String> files = new HashSet<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(real)) {
-                    throw new ArchiveException(display + dir.relativize(p).toString().replace('\\', '/')
-                            + " is a symbolic link that leads outside the plugin, to " + p.toRealPath());
+                String name = dir.relativize(p).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(p)) {
+                    requireInside(p, boundary, display + name);
                 }
                 if (Files.isRegularFile(p)) {
-                    files.add(dir.relativize(p).toString().replace('\\', '/'));
+                    files.add(name);
                     if (files.size() > limits.maxEntries()) {
                         throw new ArchiveException(display + " has more files than the limit of " + limits.maxEntries());
                     }
                 }
             }
         }
-        return new DirectoryRoot(dir, display, Collections.unmodifiableSet(files), limits.maxEntryBytes());
+        return new DirectoryRoot(dir, boundary, display, Collections.unmodifiableSet(files), limits.maxEntryBytes());
+    }
+
+    /**
+     * Where a file of an exploded plugin really is, refusing a symbolic link that leads outside it.
+     *
+     * @param file a file or folder of the plugin
+     * @param boundary the real path of the plugin's folder
+     * @param display how messages name the file
+     * @return the file's real path
+     * @throws IOException if it cannot be resolved, or resolves outside the boundary
+     */
+    public static Path requireInside(Path file, Path boundary, String display) throws IOException {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw new ArchiveException(display + " is a broken symbolic link, to " + Files.readSymbolicLink(file), e);
+            }
+            throw e;
+        }
+        if (!real.startsWith(boundary)) {
+            throw new ArchiveException(display + " is a symbolic link that leads outside the plugin, to " + real);
+        }
+        return real;
     }
 
     /**
@@ -81,7 +113,7 @@ public final class DirectoryRoot implements ResourceRoot {
      * @return the empty root
      */
     public static DirectoryRoot empty(Path dir, String display) {
-        return new DirectoryRoot(dir, display, Set.of(), 1);
+        return new DirectoryRoot(dir, dir, display, Set.of(), 1);
     }
 
     @Override
@@ -109,14 +141,21 @@ public final class DirectoryRoot implements ResourceRoot {
         if (!files.contains(path)) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(dir.resolve(path))) {
+        try (InputStream in = open(path)) {
             return BoundedReader.readAll(in, -1, maxEntryBytes, display + path);
         }
     }
 
+    /**
+     * Opens a listed file where it really is now, checked against the plugin's folder; the last
+     * step is not followed if it became a link meanwhile.
+     */
     @Override
     public InputStream open(String path) throws IOException {
-        return files.contains(path) ? Files.newInputStream(dir.resolve(path)) : null;
+        if (!files.contains(path)) {
+            return null;
+        }
+        return Files.newInputStream(requireInside(dir.resolve(path), boundary, display + path), LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override
@@ -125,7 +164,22 @@ public final class DirectoryRoot implements ResourceRoot {
             return null;
         }
         try {
-            return dir.resolve(path).toUri().toURL();
+            return new URL(null, dir.resolve(path).toUri().toString(), new URLStreamHandler() {
+                @Override
+                protected URLConnection openConnection(URL u) {
+                    return new URLConnection(u) {
+                        @Override
+                        public void connect() {
+                            connected = true;
+                        }
+
+                        @Override
+                        public InputStream getInputStream() throws IOException {
+                            return open(path);
+                        }
+                    };
+                }
+            });
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
         }

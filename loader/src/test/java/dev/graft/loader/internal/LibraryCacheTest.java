@@ -52,8 +52,8 @@ class LibraryCacheTest {
         Path zip = zipWith("a", 1000);
         LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 20);
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            Path first = cache.extract(z, z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget());
-            Path second = cache.extract(z, z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget());
+            Path first = cache.extract(z, z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget()).file();
+            Path second = cache.extract(z, z.getEntry("lib/a.jar"), "a.zip!/lib/a.jar", budget()).file();
             assertEquals(first, second);
             assertArrayEquals(z.getInputStream(z.getEntry("lib/a.jar")).readAllBytes(), Files.readAllBytes(first));
             String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -61,7 +61,7 @@ class LibraryCacheTest {
             assertEquals(expected + ".jar", first.getFileName().toString());
         }
         try (Stream<Path> files = Files.list(tmp.resolve("cache"))) {
-            assertEquals(1, files.count(), "no temporary file is left behind");
+            assertEquals(1, files.filter(f -> !f.endsWith(".lock")).count(), "no temporary file is left behind");
         }
     }
 
@@ -79,11 +79,11 @@ class LibraryCacheTest {
                 LibraryCache cache = new LibraryCache(dir, 1 << 30);
                 try (ZipFile z = new ZipFile(zip.toFile())) {
                     go.await();
-                    Path p = cache.extract(z, z.getEntry("lib/shared.jar"), "shared", budget());
-                    try (ZipFile check = new ZipFile(p.toFile())) {
+                    try (LibraryCache.Jar jar = cache.extract(z, z.getEntry("lib/shared.jar"), "shared", budget());
+                            ZipFile check = new ZipFile(jar.file().toFile())) {
                         assertEquals(200_000, check.getInputStream(check.getEntry("data.bin")).readAllBytes().length);
+                        return jar.file();
                     }
-                    return p;
                 }
             }));
         }
@@ -95,7 +95,7 @@ class LibraryCacheTest {
         pool.shutdown();
         assertEquals(1, paths.size());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(1, files.count());
+            assertEquals(1, files.filter(f -> !f.endsWith(".lock")).count());
         }
     }
 
@@ -105,7 +105,11 @@ class LibraryCacheTest {
         List<Path> extracted = new ArrayList<>();
         for (String name : List.of("old", "middle", "inuse", "new")) {
             try (ZipFile z = new ZipFile(zipWith(name, 1000).toFile())) {
-                extracted.add(cache.extract(z, z.getEntry("lib/" + name + ".jar"), name, budget()));
+                LibraryCache.Jar jar = cache.extract(z, z.getEntry("lib/" + name + ".jar"), name, budget());
+                extracted.add(jar.file());
+                if (!name.equals("inuse")) {
+                    jar.close();
+                }
             }
         }
         long now = System.currentTimeMillis();
@@ -132,7 +136,75 @@ class LibraryCacheTest {
                     + " PluginRuntime.Builder.archiveLimits if it is genuine", e.getMessage());
         }
         try (Stream<Path> files = Files.list(tmp.resolve("cache"))) {
-            assertEquals(0, files.count(), "nothing half-written remains");
+            assertEquals(0, files.filter(f -> !f.endsWith(".lock")).count(), "nothing half-written remains");
         }
+    }
+
+    @Test
+    void aCachedJarIsKeptOnlyWhenItsContentHasItsNameEvenWhileAnotherProcessLeasesIt() throws Exception {
+        Path zip = zipWith("leased", 1000);
+        LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 30);
+        Path target;
+        try (ZipFile z = new ZipFile(zip.toFile()); LibraryCache.Jar jar = cache.extract(z, z.getEntry("lib/leased.jar"),
+                "leased.zip!/lib/leased.jar", budget())) {
+            target = jar.file();
+        }
+        byte[] real = Files.readAllBytes(target);
+        try (var otherProcess = dev.graft.loader.testing.LockHolder.start(target)) {
+            Object before = fileKey(target);
+            try (ZipFile z = new ZipFile(zip.toFile()); LibraryCache.Jar jar = cache.extract(z, z.getEntry("lib/leased.jar"),
+                    "leased.zip!/lib/leased.jar", budget())) {
+                assertEquals(before, fileKey(jar.file()), "a jar whose content has its name is kept");
+            }
+            byte[] tampered = real.clone();
+            tampered[tampered.length / 2] ^= 1;
+            Files.write(target, tampered);
+            try (ZipFile z = new ZipFile(zip.toFile()); LibraryCache.Jar jar = cache.extract(z, z.getEntry("lib/leased.jar"),
+                    "leased.zip!/lib/leased.jar", budget())) {
+                assertArrayEquals(real, Files.readAllBytes(jar.file()), "a tampered jar of the same size is replaced");
+                assertFalse(before.equals(fileKey(jar.file())));
+            }
+        }
+    }
+
+    @Test
+    void aHitMarksTheJarAsJustUsedForThePurgeOrder() throws Exception {
+        Path zip = zipWith("used", 1000);
+        LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 30);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Path jar;
+            try (LibraryCache.Jar first = cache.extract(z, z.getEntry("lib/used.jar"), "used", budget())) {
+                jar = first.file();
+            }
+            FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+            Files.setLastModifiedTime(jar, old);
+            try (LibraryCache.Jar again = cache.extract(z, z.getEntry("lib/used.jar"), "used", budget())) {
+                assertTrue(Files.getLastModifiedTime(again.file()).compareTo(old) > 0);
+            }
+        }
+    }
+
+    private static Object fileKey(Path file) throws java.io.IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    @Test
+    void theDefaultFolderIsThePluginFoldersOrTheUsersNeverTheTemporaryFolder() {
+        assertEquals(Path.of("/p/.graft-cache"), CacheFolder.defaultFolder(Path.of("/p"), "/x", "/home/u"));
+        assertEquals(Path.of("/x/graft"), CacheFolder.defaultFolder(null, "/x", "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/graft"), CacheFolder.defaultFolder(null, null, "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/graft"), CacheFolder.defaultFolder(null, "relative", "/home/u"),
+                "XDG_CACHE_HOME must be absolute to count");
+        assertEquals(Path.of("/home/u/.cache/graft"), CacheFolder.defaultFolder(null, "", "/home/u"));
+    }
+
+    @Test
+    void cacheFailuresAreNamedInWords() {
+        assertTrue(CacheFolder.cause(new java.io.IOException("No space left on device")).startsWith("the disk is full"));
+        assertTrue(CacheFolder.cause(new java.nio.file.FileSystemException("/c/x", null, "Read-only file system"))
+                .startsWith("the file system is read-only"));
+        assertTrue(CacheFolder.cause(new java.nio.file.AccessDeniedException("/c/x")).startsWith("the folder is not writable"));
+        assertTrue(CacheFolder.cause(new java.nio.file.FileAlreadyExistsException("/c")).startsWith("a file is where"));
+        assertEquals("IOException: Input/output error", CacheFolder.cause(new java.io.IOException("Input/output error")));
     }
 }

@@ -127,8 +127,8 @@ public final class LibraryCache {
                 touch(lease.file()); // the cached copy was used: mark it, outside the lock, for the purge's order
             }
             return new Jar(lease);
-        } catch (ArchiveException | java.util.zip.ZipException e) {
-            throw e;
+        } catch (ArchiveException | java.util.zip.ZipException | java.io.EOFException e) {
+            throw e; // the entry is bad, not the cache folder: the caller names the entry (a write never ends in EOF)
         } catch (IOException e) {
             throw new ArchiveException("cannot extract " + display + " into the library cache folder " + dir + ": "
                     + CacheFolder.cause(e), e);

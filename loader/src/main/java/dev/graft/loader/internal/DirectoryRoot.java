@@ -167,17 +167,7 @@ public final class DirectoryRoot implements ResourceRoot {
             return new URL(null, dir.resolve(path).toUri().toString(), new URLStreamHandler() {
                 @Override
                 protected URLConnection openConnection(URL u) {
-                    return new URLConnection(u) {
-                        @Override
-                        public void connect() {
-                            connected = true;
-                        }
-
-                        @Override
-                        public InputStream getInputStream() throws IOException {
-                            return open(path);
-                        }
-                    };
+                    return new RootConnection(u, () -> open(path), -1);
                 }
             });
         } catch (MalformedURLException e) {

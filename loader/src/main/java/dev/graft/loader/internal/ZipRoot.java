@@ -429,22 +429,7 @@ public final class ZipRoot implements ResourceRoot {
             if (entry == null) {
                 throw new IOException("no entry " + path + " in " + root.describe());
             }
-            return new URLConnection(u) {
-                @Override
-                public void connect() {
-                    connected = true;
-                }
-
-                @Override
-                public InputStream getInputStream() throws IOException {
-                    return root.stream(entry);
-                }
-
-                @Override
-                public long getContentLengthLong() {
-                    return entry.getSize();
-                }
-            };
+            return new RootConnection(u, () -> root.stream(entry), entry.getSize());
         }
     }
 }

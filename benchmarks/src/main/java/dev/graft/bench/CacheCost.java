@@ -1,11 +1,11 @@
 package dev.graft.bench;
 
-import dev.graft.loader.PluginManifest;
+import dev.graft.format.ManifestFormat;
+import dev.graft.format.PluginManifest;
+import dev.graft.format.Version;
+import dev.graft.format.VersionRange;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.PluginState;
-import dev.graft.loader.Version;
-import dev.graft.loader.VersionRange;
-import dev.graft.loader.format.ManifestFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.graft.bench;
 
 import dev.graft.loader.ArchiveLimits;
-import dev.graft.loader.internal.LibraryCache;
-import dev.graft.loader.internal.ZipRoot;
+import dev.graft.loader.archive.ZipRoot;
+import dev.graft.loader.cache.LibraryCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;

@@ -1,13 +1,13 @@
 package dev.graft.bench;
 
-import dev.graft.loader.Dependency;
-import dev.graft.loader.ExtensionDescriptor;
-import dev.graft.loader.PluginManifest;
+import dev.graft.format.Dependency;
+import dev.graft.format.ExtensionDescriptor;
+import dev.graft.format.IndexFormat;
+import dev.graft.format.ManifestFormat;
+import dev.graft.format.PluginManifest;
+import dev.graft.format.Version;
+import dev.graft.format.VersionRange;
 import dev.graft.loader.PluginRuntime;
-import dev.graft.loader.Version;
-import dev.graft.loader.VersionRange;
-import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.format.ManifestFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

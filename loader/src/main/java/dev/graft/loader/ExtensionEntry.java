@@ -1,5 +1,7 @@
 package dev.graft.loader;
 
+import dev.graft.format.Dependency;
+import dev.graft.format.ExtensionDescriptor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.function.Supplier;

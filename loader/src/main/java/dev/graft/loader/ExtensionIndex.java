@@ -1,22 +1,20 @@
 package dev.graft.loader;
 
-import dev.graft.loader.format.FormatException;
-import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.internal.ClassHeader;
-import dev.graft.loader.internal.Pf4jIndex;
-import dev.graft.loader.internal.PluginClassLoader;
+import dev.graft.format.ExtensionDescriptor;
+import dev.graft.format.FormatException;
+import dev.graft.format.IndexFormat;
+import dev.graft.loader.archive.BoundedReader;
+import dev.graft.loader.classloading.PluginClassLoader;
+import dev.graft.loader.pf4j.Pf4jExtensions;
+import dev.graft.loader.pf4j.Pf4jIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,6 @@ public final class ExtensionIndex {
             return c != 0 ? c : a.className().compareTo(b.className());
         }
     };
-    private static final String PF4J_EXTENSION = "Lorg/pf4j/Extension;";
 
     private final String pluginId;
     private final Supplier<ClassLoader> loader;
@@ -127,25 +124,9 @@ public final class ExtensionIndex {
 
     private static String text(URL url) throws IOException {
         try (InputStream in = url.openStream()) {
-            return new String(readAtMost(in, ArchiveLimits.DEFAULT.maxEntryBytes(), url.toExternalForm()),
+            return new String(BoundedReader.readAll(in, -1, ArchiveLimits.DEFAULT.maxEntryBytes(), url.toExternalForm()),
                     StandardCharsets.UTF_8);
         }
-    }
-
-    /**
-     * Reads a whole stream of at most {@code limit} bytes, allocating only for the bytes that
-     * arrive.
-     *
-     * @throws IOException naming {@code what} and the limit, once more than {@code limit} bytes arrived
-     */
-    private static byte[] readAtMost(InputStream in, long limit, String what) throws IOException {
-        int most = (int) Math.min(limit, Integer.MAX_VALUE - 16);
-        byte[] bytes = in.readNBytes(most + 1); // grows with what it reads, not with the argument
-        if (bytes.length > most) {
-            throw new IOException(what + " is larger than the limit of " + limit
-                    + " bytes (ArchiveLimits.maxEntryBytes); it was not read further");
-        }
-        return bytes;
     }
 
     /**
@@ -279,92 +260,27 @@ public final class ExtensionIndex {
         return instance;
     }
 
-    /** A pf4j index's descriptors by point, grouped once, after reading the class files. */
+    /**
+     * A pf4j index's descriptors by point, found once, on the first lookup, by reading the class
+     * files ({@link Pf4jExtensions}); the classes that cannot be read are logged and left out.
+     */
     private Map<String, List<ExtensionDescriptor>> grouped() {
         Map<String, List<ExtensionDescriptor>> map = byPoint;
         if (map == null) {
             synchronized (this) {
                 map = byPoint;
                 if (map == null) {
-                    map = new HashMap<>();
-                    for (ExtensionDescriptor d : flatDescriptors()) {
-                        List<ExtensionDescriptor> list = map.get(d.point());
-                        if (list == null) {
-                            list = new ArrayList<>(2);
-                            map.put(d.point(), list);
-                        }
-                        list.add(d);
+                    Pf4jExtensions.Scan scan = Pf4jExtensions.scan(flatClassNames, loader.get(), maxClassBytes);
+                    for (Pf4jExtensions.Skipped s : scan.skipped()) {
+                        Log.log(System.Logger.Level.WARNING,
+                                "pf4j extension {0} of plugin ''{1}'' is skipped: its class file cannot be read: {2}",
+                                s.className(), pluginId, s.reason());
                     }
+                    map = scan.byPoint();
                     byPoint = map;
                 }
             }
         }
         return map;
-    }
-
-    /**
-     * The points of pf4j extensions: every supertype of each listed class, found by reading class
-     * files through the plugin's loader. Classes that cannot be read are left out and logged.
-     */
-    private List<ExtensionDescriptor> flatDescriptors() {
-        List<ExtensionDescriptor> result = new ArrayList<>();
-        Map<String, ClassHeader> headers = new HashMap<>();
-        for (String className : flatClassNames) {
-            try {
-                ClassHeader header = header(className.replace('.', '/'), headers);
-                int ordinal = header.annotationInts().getOrDefault(PF4J_EXTENSION, Map.of()).getOrDefault("ordinal", 0);
-                for (String point : supertypes(header, headers)) {
-                    result.add(new ExtensionDescriptor(point, className, ordinal, List.of()));
-                }
-            } catch (IOException e) {
-                Log.log(System.Logger.Level.WARNING,
-                        "pf4j extension {0} of plugin ''{1}'' is skipped: its class file cannot be read: {2}",
-                        className, pluginId, e.getMessage());
-            }
-        }
-        return result;
-    }
-
-    private Set<String> supertypes(ClassHeader start, Map<String, ClassHeader> headers) throws IOException {
-        Set<String> result = new LinkedHashSet<>();
-        Deque<ClassHeader> todo = new ArrayDeque<>();
-        todo.add(start);
-        Set<String> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            ClassHeader h = todo.poll();
-            List<String> parents = new ArrayList<>(h.interfaces());
-            if (h.superName() != null) {
-                parents.add(h.superName());
-            }
-            for (String parent : parents) {
-                if (!seen.add(parent)) {
-                    continue;
-                }
-                result.add(parent.replace('/', '.'));
-                if (!parent.startsWith("java/")) {
-                    try {
-                        todo.add(header(parent, headers));
-                    } catch (IOException e) {
-                        // the supertype still counts as a point; its own supertypes stay unknown
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    private ClassHeader header(String internalName, Map<String, ClassHeader> headers) throws IOException {
-        ClassHeader h = headers.get(internalName);
-        if (h == null) {
-            String file = internalName + ".class";
-            try (InputStream in = loader.get().getResourceAsStream(file)) {
-                if (in == null) {
-                    throw new IOException("class file " + file + " not found");
-                }
-                h = ClassHeader.parse(readAtMost(in, maxClassBytes, "class file " + file));
-            }
-            headers.put(internalName, h);
-        }
-        return h;
     }
 }

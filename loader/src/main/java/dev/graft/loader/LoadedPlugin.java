@@ -1,7 +1,9 @@
 package dev.graft.loader;
 
-import dev.graft.loader.internal.Linkage;
-import dev.graft.loader.internal.PluginArchive;
+import dev.graft.format.PluginManifest;
+import dev.graft.format.Version;
+import dev.graft.loader.archive.PluginArchive;
+import dev.graft.loader.classloading.Linkage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

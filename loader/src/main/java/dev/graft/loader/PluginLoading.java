@@ -1,11 +1,15 @@
 package dev.graft.loader;
 
-import dev.graft.loader.internal.ArchiveOpener;
-import dev.graft.loader.internal.DependencyResolver;
-import dev.graft.loader.internal.LibraryCache;
-import dev.graft.loader.internal.Linkage;
-import dev.graft.loader.internal.Linker;
-import dev.graft.loader.internal.PluginArchive;
+import dev.graft.format.Dependency;
+import dev.graft.format.PluginManifest;
+import dev.graft.format.SyntaxException;
+import dev.graft.format.Version;
+import dev.graft.loader.archive.ArchiveOpener;
+import dev.graft.loader.archive.PluginArchive;
+import dev.graft.loader.cache.LibraryCache;
+import dev.graft.loader.classloading.Linkage;
+import dev.graft.loader.classloading.Linker;
+import dev.graft.loader.resolve.DependencyResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -241,7 +245,7 @@ final class PluginLoading {
      */
     private static String failure(String name, Throwable e) {
         String message = Containment.message(e);
-        return e instanceof java.io.IOException || e instanceof dev.graft.loader.format.FormatException
+        return e instanceof java.io.IOException || e instanceof dev.graft.format.FormatException
                 || e instanceof SyntaxException || message.contains(name)
                 ? message : name + " could not be read: " + message;
     }

@@ -1,11 +1,13 @@
 package dev.graft.loader;
 
-import dev.graft.loader.internal.ArchiveOpener;
-import dev.graft.loader.internal.LibraryCache;
-import dev.graft.loader.internal.Linker;
-import dev.graft.loader.internal.PackageMatcher;
-import dev.graft.loader.internal.PluginClassLoader;
-import dev.graft.loader.internal.ResourceRoot;
+import dev.graft.format.PackagePattern;
+import dev.graft.format.Version;
+import dev.graft.loader.archive.ArchiveOpener;
+import dev.graft.loader.archive.ResourceRoot;
+import dev.graft.loader.cache.LibraryCache;
+import dev.graft.loader.classloading.Linker;
+import dev.graft.loader.classloading.PackageMatcher;
+import dev.graft.loader.classloading.PluginClassLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -301,7 +303,7 @@ public final class PluginRuntime implements AutoCloseable {
         Set<Path> inUse = new HashSet<>();
         for (LoadedPlugin p : plugins) {
             for (ResourceRoot root : p.archive().libraries()) {
-                if (root instanceof dev.graft.loader.internal.ZipRoot zip) {
+                if (root instanceof dev.graft.loader.archive.ZipRoot zip) {
                     inUse.add(zip.file());
                 }
             }

@@ -1,5 +1,6 @@
 package dev.graft.loader;
 
+import dev.graft.format.Version;
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,7 @@
 package dev.graft.loader;
 
+import dev.graft.format.Dependency;
+import dev.graft.format.VersionRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

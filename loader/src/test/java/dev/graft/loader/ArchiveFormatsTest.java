@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.graft.format.Version;
+import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.Plugins;
 import dev.graft.loader.fixture.api.Codec;
 import dev.graft.loader.fixture.api.Greeter;
-import dev.graft.loader.internal.PluginClassLoader;
 import dev.graft.loader.testing.TestPlugin;
 import java.io.IOException;
 import java.lang.ref.WeakReference;

@@ -5,9 +5,10 @@ import static dev.graft.loader.testing.ZipBytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.format.Version;
 import dev.graft.loader.testing.TestPlugin;
-import dev.graft.loader.testing.ZipBytes;
 import dev.graft.loader.testing.ZipBytes.Entry;
+import dev.graft.loader.testing.ZipBytes;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.HostOnly;
 import dev.graft.loader.fixture.Plugins;
 import dev.graft.loader.fixture.api.Codec;
 import dev.graft.loader.fixture.api.Greeter;
-import dev.graft.loader.internal.PluginClassLoader;
 import dev.graft.loader.testing.TestPlugin;
 import java.io.InputStream;
 import java.net.URL;

@@ -3,8 +3,12 @@ package dev.graft.loader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.format.Dependency;
+import dev.graft.format.PluginManifest;
+import dev.graft.format.Version;
+import dev.graft.format.VersionRange;
 import dev.graft.loader.fixture.Plugins;
-import dev.graft.loader.internal.DependencyResolver;
+import dev.graft.loader.resolve.DependencyResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.format.Version;
 import dev.graft.loader.fixture.api.Greeter;
 import dev.graft.loader.testing.ClassFiles;
 import dev.graft.loader.testing.TestPlugin;
@@ -74,8 +75,8 @@ class HostilePf4jClassesTest {
             }
         });
         assertTrue(log.contains("WARNING pf4j extension p4.Big of plugin 'big' is skipped: its class file cannot be"
-                + " read: class file p4/Big.class is larger than the limit of 4194304 bytes"
-                + " (ArchiveLimits.maxEntryBytes); it was not read further"), log.toString());
+                + " read: class file p4/Big.class is larger than the limit of 4194304 bytes uncompressed; raise PluginRuntime.Builder.archiveLimits if it is"
+                + " genuine"), log.toString());
     }
 
     @Test

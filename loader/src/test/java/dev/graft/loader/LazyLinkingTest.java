@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.Plugins;
 import dev.graft.loader.fixture.api.Greeter;
-import dev.graft.loader.internal.PluginClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.graft.format.ExtensionDescriptor;
+import dev.graft.format.IndexFormat;
 import dev.graft.loader.fixture.api.Greeter;
-import dev.graft.loader.format.IndexFormat;
 import dev.graft.loader.testing.TestPlugin;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

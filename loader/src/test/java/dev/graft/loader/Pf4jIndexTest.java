@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.graft.loader.format.FormatException;
-import dev.graft.loader.internal.Pf4jIndex;
+import dev.graft.format.FormatException;
+import dev.graft.loader.pf4j.Pf4jIndex;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;

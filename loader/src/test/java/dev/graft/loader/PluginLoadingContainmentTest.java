@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.format.Version;
+import dev.graft.loader.archive.ArchiveOpener;
+import dev.graft.loader.cache.LibraryCache;
+import dev.graft.loader.classloading.Linker;
+import dev.graft.loader.classloading.PackageMatcher;
 import dev.graft.loader.fixture.Plugins;
-import dev.graft.loader.internal.ArchiveOpener;
-import dev.graft.loader.internal.LibraryCache;
-import dev.graft.loader.internal.Linker;
-import dev.graft.loader.internal.PackageMatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.Plugins;
-import dev.graft.loader.internal.PluginClassLoader;
 import dev.graft.loader.testing.TestPlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;

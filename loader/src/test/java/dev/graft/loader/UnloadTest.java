@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.Plugins;
 import dev.graft.loader.fixture.api.Greeter;
-import dev.graft.loader.internal.PluginClassLoader;
 import dev.graft.loader.testing.TestPlugin;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,6 @@
 package dev.graft.maven;
 
-import dev.graft.loader.PluginManifest;
+import dev.graft.format.PluginManifest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.graft.maven;
 
-import dev.graft.loader.PluginManifest;
-import dev.graft.loader.format.FormatException;
-import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.format.ManifestFormat;
+import dev.graft.format.FormatException;
+import dev.graft.format.IndexFormat;
+import dev.graft.format.ManifestFormat;
+import dev.graft.format.PluginManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.graft.maven;
 
-import dev.graft.loader.PackagePattern;
+import dev.graft.format.PackagePattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.graft.processor;
 
 import dev.graft.Plugin;
 import dev.graft.PluginApi;
-import dev.graft.loader.Dependency;
+import dev.graft.format.Dependency;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.PackageElement;

@@ -1,9 +1,9 @@
 package dev.graft.processor;
 
 import dev.graft.Extension;
-import dev.graft.loader.Dependency;
-import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.format.ManifestFormat;
+import dev.graft.format.Dependency;
+import dev.graft.format.IndexFormat;
+import dev.graft.format.ManifestFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

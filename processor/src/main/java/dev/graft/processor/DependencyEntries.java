@@ -1,7 +1,7 @@
 package dev.graft.processor;
 
-import dev.graft.loader.Dependency;
-import dev.graft.loader.SyntaxException;
+import dev.graft.format.Dependency;
+import dev.graft.format.SyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

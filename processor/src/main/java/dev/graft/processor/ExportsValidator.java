@@ -1,7 +1,7 @@
 package dev.graft.processor;
 
-import dev.graft.loader.PackagePattern;
-import dev.graft.loader.SyntaxException;
+import dev.graft.format.PackagePattern;
+import dev.graft.format.SyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

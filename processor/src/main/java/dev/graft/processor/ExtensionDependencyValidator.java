@@ -1,6 +1,6 @@
 package dev.graft.processor;
 
-import dev.graft.loader.Dependency;
+import dev.graft.format.Dependency;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;

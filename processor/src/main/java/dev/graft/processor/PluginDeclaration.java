@@ -1,8 +1,8 @@
 package dev.graft.processor;
 
-import dev.graft.loader.Dependency;
-import dev.graft.loader.Version;
-import dev.graft.loader.VersionRange;
+import dev.graft.format.Dependency;
+import dev.graft.format.Version;
+import dev.graft.format.VersionRange;
 import java.util.List;
 
 /**

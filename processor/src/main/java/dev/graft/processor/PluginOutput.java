@@ -1,11 +1,11 @@
 package dev.graft.processor;
 
-import dev.graft.loader.Dependency;
-import dev.graft.loader.ExtensionDescriptor;
-import dev.graft.loader.PluginManifest;
-import dev.graft.loader.VersionRange;
-import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.format.ManifestFormat;
+import dev.graft.format.Dependency;
+import dev.graft.format.ExtensionDescriptor;
+import dev.graft.format.IndexFormat;
+import dev.graft.format.ManifestFormat;
+import dev.graft.format.PluginManifest;
+import dev.graft.format.VersionRange;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.graft.processor;
 
 import dev.graft.Plugin;
-import dev.graft.loader.Dependency;
-import dev.graft.loader.PluginId;
-import dev.graft.loader.SyntaxException;
-import dev.graft.loader.Version;
-import dev.graft.loader.VersionRange;
+import dev.graft.format.Dependency;
+import dev.graft.format.PluginId;
+import dev.graft.format.SyntaxException;
+import dev.graft.format.Version;
+import dev.graft.format.VersionRange;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;

@@ -1,7 +1,7 @@
 package dev.graft.processor;
 
-import dev.graft.loader.SyntaxException;
-import dev.graft.loader.Version;
+import dev.graft.format.SyntaxException;
+import dev.graft.format.Version;
 import javax.lang.model.element.AnnotationValue;
 
 /**

@@ -1,6 +1,6 @@
 package dev.graft.processor;
 
-import dev.graft.loader.VersionRange;
+import dev.graft.format.VersionRange;
 
 /** Checks on version ranges shared by the plugin declaration and the extensions. */
 final class Ranges {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.graft.loader.Dependency;
+import dev.graft.format.Dependency;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 

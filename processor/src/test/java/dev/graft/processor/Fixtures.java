@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.format.ManifestFormat;
+import dev.graft.format.IndexFormat;
+import dev.graft.format.ManifestFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,12 +79,12 @@ final class Fixtures {
     /**
      * @param text an invalid expression
      * @param parser the parser that rejects it
-     * @return the message of the {@link dev.graft.loader.SyntaxException} it throws
+     * @return the message of the {@link dev.graft.format.SyntaxException} it throws
      */
     static String syntaxError(String text, java.util.function.Consumer<String> parser) {
         try {
             parser.accept(text);
-        } catch (dev.graft.loader.SyntaxException e) {
+        } catch (dev.graft.format.SyntaxException e) {
             return e.getMessage();
         }
         throw new IllegalArgumentException("'" + text + "' is valid");

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import dev.graft.loader.format.IndexFormat;
-import dev.graft.loader.format.ManifestFormat;
+import dev.graft.format.IndexFormat;
+import dev.graft.format.ManifestFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import dev.graft.loader.Dependency;
-import dev.graft.loader.PackagePattern;
-import dev.graft.loader.PluginId;
-import dev.graft.loader.Version;
-import dev.graft.loader.VersionRange;
+import dev.graft.format.Dependency;
+import dev.graft.format.PackagePattern;
+import dev.graft.format.PluginId;
+import dev.graft.format.Version;
+import dev.graft.format.VersionRange;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;

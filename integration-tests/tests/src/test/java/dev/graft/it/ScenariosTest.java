@@ -17,7 +17,7 @@ import dev.graft.loader.LoadedPlugin;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.PluginState;
 import dev.graft.loader.PluginStatus;
-import dev.graft.loader.internal.PluginClassLoader;
+import dev.graft.loader.classloading.PluginClassLoader;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;

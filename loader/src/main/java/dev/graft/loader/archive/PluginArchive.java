@@ -1,0 +1,66 @@
+package dev.graft.loader.archive;
+
+import dev.graft.format.IndexFormat;
+import dev.graft.format.PluginManifest;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An opened plugin: its manifest, its extension index, and the roots its two class loaders read.
+ *
+ * @param source the file or directory the plugin came from
+ * @param layout how it is packaged
+ * @param metadata whose metadata it carries
+ * @param manifest what the plugin declares
+ * @param classes the plugin's own classes
+ * @param libraries the jars of its {@code lib/}, in name order
+ * @param index the Graft index, checked; {@link IndexFormat.Parsed#EMPTY} for pf4j
+ * @param flatExtensions the class names of a pf4j {@code extensions.idx}; empty for Graft
+ * @param owned what closing the archive closes (the open zip, the library jars)
+ */
+public record PluginArchive(Path source, Layout layout, Metadata metadata, PluginManifest manifest,
+        ResourceRoot classes, List<ResourceRoot> libraries, IndexFormat.Parsed index,
+        List<String> flatExtensions, List<Closeable> owned) implements Closeable {
+
+    /** How a plugin is packaged. */
+    public enum Layout {
+        /** A zip holding {@code classes/}, {@code lib/*.jar} and the manifest. */
+        ZIP,
+        /** A single jar: classes and whatever they bundle, in one loader. */
+        JAR,
+        /** An exploded zip, for development. */
+        DIRECTORY
+    }
+
+    /** Whose metadata the plugin carries. */
+    public enum Metadata {
+        /** Graft's manifest and extension index, written by the Graft processor. */
+        GRAFT,
+        /** pf4j's descriptor and flat {@code META-INF/extensions.idx}. */
+        PF4J
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        List<Closeable> reverse = new ArrayList<>(owned);
+        java.util.Collections.reverse(reverse);
+        for (Closeable c : reverse) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

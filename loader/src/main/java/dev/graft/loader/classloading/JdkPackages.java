@@ -1,0 +1,33 @@
+package dev.graft.loader.classloading;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The packages of the JDK: every package of a boot-layer module defined to the boot or platform
+ * class loader ({@code java.*}, {@code javax.net}, {@code jdk.*}, {@code org.w3c.dom}, ...). Plugins
+ * always get these from the JDK, whatever they bundle.
+ */
+final class JdkPackages {
+
+    private static final Set<String> PACKAGES = load();
+
+    private JdkPackages() {
+    }
+
+    private static Set<String> load() {
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        Set<String> packages = new HashSet<>();
+        for (Module module : ModuleLayer.boot().modules()) {
+            ClassLoader loader = module.getClassLoader();
+            if (loader == null || loader == platform) {
+                packages.addAll(module.getPackages());
+            }
+        }
+        return Set.copyOf(packages);
+    }
+
+    static boolean contains(String packageName) {
+        return packageName.startsWith("java.") || PACKAGES.contains(packageName);
+    }
+}

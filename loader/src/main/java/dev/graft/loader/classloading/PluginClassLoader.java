@@ -1,0 +1,443 @@
+package dev.graft.loader.classloading;
+
+import dev.graft.loader.archive.ResourceRoot;
+import dev.graft.loader.pf4j.ClassHeader;
+import java.io.IOException;
+import java.net.URL;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+
+/**
+ * One of the two class loaders of a plugin: the {@linkplain Role#CLASSES classes loader} defines
+ * the plugin's own classes, the {@linkplain Role#LIBRARIES library loader} the classes of the jars
+ * in its {@code lib/}.
+ *
+ * <p>Every lookup is routed by package, in this order (the table in {@code docs/class-loading.md}):
+ * <ol>
+ *   <li>JDK packages: the platform loader.
+ *   <li>Packages the host shares: the host loader, even when the plugin bundles a copy.
+ *   <li>The loaders that {@link Routes} lists for the package: for a package a dependency
+ *       exports, that dependency first (a shaded copy of its API is never defined), then the
+ *       plugin's own copy; for any other package, the classes loader's own classes, then its
+ *       libraries; for the library loader its own jars. A package found there is never looked up
+ *       elsewhere.
+ *   <li>Anything else: the host loader when host fallback is on, otherwise
+ *       {@link ClassNotFoundException}.
+ * </ol>
+ * Resources follow the same order, by directory; {@link #getResources(String)} concatenates every
+ * source in that order and adds the host's resources when host fallback is on.
+ *
+ * <p>Parallel-capable. A loader takes a lock (per class name) only to define a class of its own;
+ * it delegates to dependencies, whose loaders never delegate back to it, so loading cannot
+ * deadlock.
+ */
+public final class PluginClassLoader extends ClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    /** Which half of a plugin's pair a loader is. */
+    public enum Role {
+        /** The plugin's own classes. */
+        CLASSES,
+        /** The jars of the plugin's {@code lib/}. */
+        LIBRARIES
+    }
+
+    private final String pluginId;
+    private final Role role;
+    private final ClassLoader host;
+    private final PackageMatcher shared;
+    private final boolean hostFallback;
+    private final Map<String, ResourceRoot[]> rootsByDirectory;
+    private final Set<String> packages;
+    private final Map<ResourceRoot, ProtectionDomain> domains = new ConcurrentHashMap<>();
+    private volatile Routes routes = Routes.EMPTY;
+    private volatile boolean closed;
+    private volatile Object attachment;
+
+    /**
+     * Creates a loader over the given roots. Call {@link #route(Map, Map)} before use.
+     *
+     * @param pluginId the plugin, named in messages
+     * @param role which half of the pair this is
+     * @param roots where this loader's own classes and resources come from, in priority order
+     * @param host the host's class loader
+     * @param shared the packages the host shares with plugins
+     * @param hostFallback whether lookups no plugin source answers go to the host
+     */
+    public PluginClassLoader(String pluginId, Role role, List<ResourceRoot> roots, ClassLoader host,
+            PackageMatcher shared, boolean hostFallback) {
+        super("graft:" + pluginId + (role == Role.LIBRARIES ? ":lib" : ""), ClassLoader.getPlatformClassLoader());
+        this.pluginId = pluginId;
+        this.role = role;
+        this.host = host;
+        this.shared = shared;
+        this.hostFallback = hostFallback;
+        Map<String, ResourceRoot[]> index = new HashMap<>();
+        for (ResourceRoot root : roots) {
+            for (String dir : root.directories()) {
+                ResourceRoot[] holders = index.get(dir);
+                if (holders == null) {
+                    index.put(dir, new ResourceRoot[] {root});
+                } else {
+                    ResourceRoot[] more = java.util.Arrays.copyOf(holders, holders.length + 1);
+                    more[holders.length] = root;
+                    index.put(dir, more);
+                }
+            }
+        }
+        this.rootsByDirectory = index;
+        this.packages = Collections.unmodifiableSet(ResourceRoot.packages(roots));
+    }
+
+    /**
+     * Sets where lookups go. Called once, when the loaders this one delegates to exist. The class
+     * routes of packages that {@link #owner} gives to the JDK or the host are left out: a lookup
+     * never reaches them, and without them a routed package needs no other check.
+     *
+     * @param classes package name to the loaders that define classes of it, in order
+     * @param resources resource directory to the loaders that hold resources in it, in order
+     */
+    void route(Map<String, List<PluginClassLoader>> classes, Map<String, List<PluginClassLoader>> resources) {
+        Map<String, PluginClassLoader[]> routed = frozen(classes);
+        for (java.util.Iterator<String> packages = routed.keySet().iterator(); packages.hasNext();) {
+            if (owner(packages.next()) != null) {
+                packages.remove();
+            }
+        }
+        this.routes = new Routes(new PackageTable<>(routed), frozen(resources));
+    }
+
+    private static Map<String, PluginClassLoader[]> frozen(Map<String, List<PluginClassLoader>> routes) {
+        Map<String, PluginClassLoader[]> frozen = new HashMap<>(routes.size() * 2);
+        for (Map.Entry<String, List<PluginClassLoader>> e : routes.entrySet()) {
+            frozen.put(e.getKey(), e.getValue().toArray(new PluginClassLoader[0]));
+        }
+        return frozen;
+    }
+
+    /** @return the plugin this loader belongs to */
+    public String pluginId() {
+        return pluginId;
+    }
+
+    /** @return which half of the pair this loader is */
+    public Role role() {
+        return role;
+    }
+
+    /** @return the packages of which this loader's own roots hold classes */
+    public Set<String> packages() {
+        return packages;
+    }
+
+    /** @return the resource directories of this loader's own roots */
+    public Set<String> directories() {
+        return rootsByDirectory.keySet();
+    }
+
+    /**
+     * An object the runtime keeps with the loader (the plugin's extension index).
+     *
+     * @return the attachment, or {@code null}
+     */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** @param attachment the object the runtime keeps with the loader */
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        Class<?> c = route(name);
+        if (resolve) {
+            resolveClass(c);
+        }
+        return c;
+    }
+
+    /**
+     * Finds a class by the rules of the class comment. A package of the plugin or its dependencies
+     * (the routes never hold the JDK's or shared ones) goes straight to the loaders that define it,
+     * each of which asks the JVM for its loaded classes once: one probe of the routing table and one
+     * native call for a loaded class, and nothing allocated. Anything else is asked of the JVM for
+     * this loader first (a class this loader initiated, say a proxy class defined to it), then of the
+     * JDK or the host.
+     */
+    private Class<?> route(String name) throws ClassNotFoundException {
+        PluginClassLoader[] sources = routes.classes().forClass(name);
+        if (sources != null) {
+            for (PluginClassLoader source : sources) {
+                Class<?> c = source.loadLocal(name);
+                if (c != null) {
+                    return c;
+                }
+            }
+            throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': package " + packageOf(name)
+                    + " belongs to " + describe(sources) + ", which do not hold this class)");
+        }
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+            return loaded;
+        }
+        ClassLoader owner = owner(packageOf(name));
+        if (owner != null) {
+            return owner.loadClass(name);
+        }
+        if (hostFallback) {
+            return host.loadClass(name);
+        }
+        throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': not in its classes, its libraries or"
+                + " the packages its dependencies export, and host fallback is off)");
+    }
+
+    /**
+     * The loader that owns a package outright, for classes and resources alike: the JDK's for its
+     * packages, the host's for shared ones; {@code null} when the plugin's routes decide. (The
+     * unnamed package is never the JDK's.)
+     */
+    private ClassLoader owner(String pkg) {
+        if (JdkPackages.contains(pkg)) {
+            return getParent();
+        }
+        if (shared.matches(pkg)) {
+            return host;
+        }
+        return null;
+    }
+
+    private static String describe(PluginClassLoader[] sources) {
+        List<String> names = new ArrayList<>();
+        for (PluginClassLoader s : sources) {
+            names.add(s.getName());
+        }
+        return String.join(", ", names);
+    }
+
+    /**
+     * Finds or defines a class from this loader's own roots, without routing.
+     *
+     * @param name the binary class name
+     * @return the class, or {@code null} if no own root holds it
+     * @throws ClassNotFoundException if the class file cannot be read or this loader is closed
+     */
+    Class<?> loadLocal(String name) throws ClassNotFoundException {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+            return loaded;
+        }
+        String path = name.replace('.', '/') + ".class";
+        ResourceRoot[] holders = rootsByDirectory.get(ResourceRoot.directoryOf(path));
+        if (holders == null) {
+            return null;
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c != null) {
+                return c;
+            }
+            if (closed) {
+                throw new ClassNotFoundException(name + " (plugin '" + pluginId + "' is unloaded)");
+            }
+            for (ResourceRoot root : holders) {
+                byte[] bytes;
+                try {
+                    bytes = root.read(path);
+                } catch (IOException | SecurityException e) { // SecurityException: a signed jar's entry that fails verification
+                    throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': cannot read "
+                            + root.describe() + path + ": " + e.getMessage() + ")", e);
+                }
+                if (bytes != null) {
+                    return define(name, bytes, root);
+                }
+            }
+            return null;
+        }
+    }
+
+    private Class<?> define(String name, byte[] bytes, ResourceRoot root) throws ClassNotFoundException {
+        definePackage(packageOf(name), root);
+        try {
+            return defineClass(name, bytes, 0, bytes.length, domain(root));
+        } catch (UnsupportedClassVersionError e) {
+            throw new UnsupportedClassVersionError(newerJava(name, root, bytes));
+        }
+    }
+
+    private ProtectionDomain domain(ResourceRoot root) {
+        ProtectionDomain domain = domains.get(root);
+        if (domain == null) {
+            domain = new ProtectionDomain(root.codeSource(), null, this, null);
+            ProtectionDomain raced = domains.putIfAbsent(root, domain);
+            if (raced != null) {
+                domain = raced;
+            }
+        }
+        return domain;
+    }
+
+    private String newerJava(String name, ResourceRoot root, byte[] bytes) {
+        try {
+            int major = ClassHeader.majorVersion(bytes);
+            return "plugin '" + pluginId + "' needs Java " + ClassHeader.javaRelease(major) + " (class file version "
+                    + major + ") for " + name + " in " + root.describe() + ", but this JVM runs Java "
+                    + Runtime.version().feature();
+        } catch (IOException e) {
+            return "plugin '" + pluginId + "': " + name + " in " + root.describe() + " has an unsupported class version";
+        }
+    }
+
+    private void definePackage(String pkg, ResourceRoot root) {
+        if (pkg.isEmpty() || getDefinedPackage(pkg) != null) {
+            return;
+        }
+        Manifest mf = root.manifest();
+        Attributes a = mf == null ? null : mf.getMainAttributes();
+        try {
+            definePackage(pkg,
+                    value(a, Attributes.Name.SPECIFICATION_TITLE), value(a, Attributes.Name.SPECIFICATION_VERSION),
+                    value(a, Attributes.Name.SPECIFICATION_VENDOR), value(a, Attributes.Name.IMPLEMENTATION_TITLE),
+                    value(a, Attributes.Name.IMPLEMENTATION_VERSION), value(a, Attributes.Name.IMPLEMENTATION_VENDOR),
+                    null);
+        } catch (IllegalArgumentException e) {
+            // defined meanwhile by another thread
+        }
+    }
+
+    private static String value(Attributes a, Attributes.Name name) {
+        return a == null ? null : a.getValue(name);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        Class<?> c = loadLocal(name);
+        if (c == null) {
+            throw new ClassNotFoundException(name);
+        }
+        return c;
+    }
+
+    @Override
+    public URL getResource(String name) {
+        String dir = ResourceRoot.directoryOf(name);
+        ClassLoader owner = owner(dir.replace('/', '.'));
+        if (owner != null) {
+            return owner.getResource(name);
+        }
+        PluginClassLoader[] sources = routes.resources().get(dir);
+        if (sources != null) {
+            for (PluginClassLoader source : sources) {
+                URL url = source.findResource(name);
+                if (url != null) {
+                    return url;
+                }
+            }
+        }
+        return hostFallback ? host.getResource(name) : null;
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        String dir = ResourceRoot.directoryOf(name);
+        ClassLoader owner = owner(dir.replace('/', '.'));
+        if (owner != null) {
+            return owner.getResources(name);
+        }
+        Set<URL> urls = new LinkedHashSet<>();
+        PluginClassLoader[] sources = routes.resources().get(dir);
+        if (sources != null) {
+            for (PluginClassLoader source : sources) {
+                urls.addAll(Collections.list(source.findResources(name)));
+            }
+        }
+        if (hostFallback) {
+            urls.addAll(Collections.list(host.getResources(name)));
+        }
+        return Collections.enumeration(urls);
+    }
+
+    /** Finds a resource in this loader's own roots only. */
+    @Override
+    public URL findResource(String name) {
+        ResourceRoot[] holders = rootsByDirectory.get(ResourceRoot.directoryOf(name));
+        if (holders == null || closed) {
+            return null;
+        }
+        for (ResourceRoot root : holders) {
+            URL url = root.url(name);
+            if (url != null) {
+                return url;
+            }
+        }
+        return null;
+    }
+
+    /** Finds a resource in every one of this loader's own roots. */
+    @Override
+    public Enumeration<URL> findResources(String name) {
+        ResourceRoot[] holders = rootsByDirectory.get(ResourceRoot.directoryOf(name));
+        if (holders == null || closed) {
+            return Collections.emptyEnumeration();
+        }
+        List<URL> urls = new ArrayList<>(holders.length);
+        for (ResourceRoot root : holders) {
+            URL url = root.url(name);
+            if (url != null) {
+                urls.add(url);
+            }
+        }
+        return Collections.enumeration(urls);
+    }
+
+    /**
+     * Stops the loader: no class is defined and no resource found after this. The roots are closed
+     * by their archive.
+     */
+    public void close() {
+        closed = true;
+        routes = Routes.EMPTY;
+        attachment = null;
+        domains.clear();
+    }
+
+    /**
+     * Whether this loader has defined, or been asked for, a class: for diagnostics and tests that
+     * check what a lookup loaded.
+     *
+     * @param className the binary class name
+     * @return {@code true} if the class is loaded in this loader
+     */
+    public boolean hasLoaded(String className) {
+        return findLoadedClass(className) != null;
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
+    }
+
+    @Override
+    public String toString() {
+        return getName();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.graft.loader.classloading;
+
+import java.util.Map;
+
+/**
+ * Where a loader sends each lookup: package (dotted) to the loaders that define classes of it, and
+ * resource directory (slash form) to the loaders that hold resources in it, each in priority order.
+ * Built once per loader from the entry lists of the archives involved, so a lookup is one table
+ * probe however many plugins or dependencies there are. The class routes leave out the packages of
+ * the JDK and those the host shares, which are never looked up in a plugin.
+ *
+ * @param classes package name to loaders, in order
+ * @param resources resource directory to loaders, in order
+ */
+record Routes(PackageTable<PluginClassLoader[]> classes, Map<String, PluginClassLoader[]> resources) {
+
+    static final Routes EMPTY = new Routes(PackageTable.empty(), Map.of());
+}

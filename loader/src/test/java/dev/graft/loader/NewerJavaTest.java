@@ -25,11 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A plugin compiled for a newer Java than the JVM: refused up front when its manifest says so,
  * and otherwise failing on first use with an error that names the plugin and the Java it needs.
- * Uses the JDK 25 at {@value #JDK25}; skipped where it is absent or where this JVM can run it.
+ * Uses the JDK 25 that the system property {@code graft.jdk25} or the environment variable
+ * {@code GRAFT_JDK25} names (default {@value #DEFAULT_JDK25}); skipped, saying why in the test
+ * report, where it is absent or where this JVM can run Java 25 classes.
  */
 class NewerJavaTest {
 
-    static final String JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    static final String DEFAULT_JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    static final String JDK25 = System.getProperty("graft.jdk25",
+            System.getenv().getOrDefault("GRAFT_JDK25", DEFAULT_JDK25));
 
     @TempDir
     Path tmp;
@@ -38,8 +42,9 @@ class NewerJavaTest {
     @BeforeEach
     void compileWithJdk25() throws Exception {
         Path javac = Path.of(JDK25, "bin", "javac");
-        assumeTrue(Files.isExecutable(javac), "no JDK 25 at " + JDK25);
-        assumeTrue(Runtime.version().feature() < 25, "this JVM runs Java 25 classes");
+        assumeTrue(Files.isExecutable(javac), "skipped: no JDK 25 at " + JDK25
+                + " (set -Dgraft.jdk25=<path> or GRAFT_JDK25 to the JDK 25 to compile with)");
+        assumeTrue(Runtime.version().feature() < 25, "skipped: this JVM runs Java 25 classes");
         Path src = Files.createDirectories(tmp.resolve("src/future"));
         Files.writeString(src.resolve("Hello.java"), "package future; public class Hello implements"
                 + " dev.graft.loader.fixture.api.Greeter { public String greet() { return \"from the future\"; } }");

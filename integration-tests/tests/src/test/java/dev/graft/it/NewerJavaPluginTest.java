@@ -21,11 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A plugin compiled with {@code --release 25} by JDK 25's javac, through graft-processor: the
  * processor records Java 25 in the manifest, and a JVM older than that refuses the plugin by name.
- * Skipped where there is no JDK 25, or where this JVM is 25 or newer.
+ * The JDK 25 is the one the system property {@code graft.jdk25} or the environment variable
+ * {@code GRAFT_JDK25} names (default {@code /usr/lib/jvm/temurin-25-jdk-amd64}). Skipped, saying why
+ * in the test report, where there is no JDK 25, or where this JVM is 25 or newer.
  */
 class NewerJavaPluginTest {
 
-    private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    private static final Path JDK25 = Path.of(System.getProperty("graft.jdk25",
+            System.getenv().getOrDefault("GRAFT_JDK25", "/usr/lib/jvm/temurin-25-jdk-amd64")));
 
     @TempDir
     Path tmp;
@@ -33,8 +36,9 @@ class NewerJavaPluginTest {
     @Test
     void theProcessorRecordsJava25AndAnOlderJvmRefusesThePlugin() throws Exception {
         Path javac = JDK25.resolve("bin/javac");
-        assumeTrue(Files.isExecutable(javac), "no JDK 25 at " + JDK25);
-        assumeTrue(Runtime.version().feature() < 25, "this JVM runs Java 25 plugins");
+        assumeTrue(Files.isExecutable(javac), "skipped: no JDK 25 at " + JDK25
+                + " (set -Dgraft.jdk25=<path> or GRAFT_JDK25 to the JDK 25 to compile with)");
+        assumeTrue(Runtime.version().feature() < 25, "skipped: this JVM runs Java 25 plugins");
         Path src = Files.createDirectories(tmp.resolve("src/future"));
         Files.writeString(src.resolve("package-info.java"), "@dev.graft.Plugin(id = \"future\")\npackage future;\n");
         Files.writeString(src.resolve("FutureProbe.java"), "package future;\n"

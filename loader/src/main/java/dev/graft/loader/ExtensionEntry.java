@@ -122,6 +122,9 @@ public final class ExtensionEntry {
      * @param point the extension point the caller expects
      * @param factory creates the instance
      * @param plugin the plugin of this entry, which the factory is told
+     * @param <T> the point type
+     * @return the shared instance
+     * @throws ExtensionException naming the plugin and class if it cannot be created
      */
     <T> T instance(Class<T> point, ExtensionFactory factory, LoadedPlugin plugin) {
         return instance(point, type -> factory.create(new ExtensionFactory.Context(type, plugin)));

@@ -425,7 +425,9 @@ public final class PluginRuntime implements AutoCloseable {
         }
 
         /**
-         * How extension instances are created; the default calls the public no-argument constructor.
+         * How extension instances are created; the factory is told each class and the plugin it
+         * belongs to ({@link ExtensionFactory.Context}). The default calls the public no-argument
+         * constructor.
          *
          * @param factory the factory
          * @return this builder

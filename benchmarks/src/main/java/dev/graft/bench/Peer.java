@@ -44,7 +44,7 @@ enum Peer {
         @Override
         Outcome run(Path folder) {
             PluginRuntime runtime = graft(folder).build();
-            int entries = runtime.entries(Point0.class.getName()).size();
+            int entries = runtime.entries(Point0.class).size();
             return new Outcome(entries, entries, List.of(runtime));
         }
     },
@@ -55,14 +55,14 @@ enum Peer {
         @SuppressWarnings("unchecked")
         Outcome run(Path folder) {
             Map<ClassLoader, Function<String, Object>> factories = new ConcurrentHashMap<>();
-            ExtensionFactory factory = type -> factories.computeIfAbsent(type.getClassLoader(), loader -> {
+            ExtensionFactory factory = context -> factories.computeIfAbsent(context.plugin().classLoader(), loader -> {
                 try {
-                    return (Function<String, Object>) loader.loadClass(type.getPackageName() + ".GraftFactory")
+                    return (Function<String, Object>) loader.loadClass(context.type().getPackageName() + ".GraftFactory")
                             .getConstructor().newInstance();
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
-            }).apply(type.getName());
+            }).apply(context.type().getName());
             PluginRuntime runtime = graft(folder).extensionFactory(factory).build();
             List<Point0> found = runtime.extensions(Point0.class);
             return new Outcome(found.size(), sum(found), List.of(runtime, found));

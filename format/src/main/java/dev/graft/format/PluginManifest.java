@@ -3,6 +3,7 @@ package dev.graft.format;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,14 +68,14 @@ public record PluginManifest(String id, Version version, VersionRange requires, 
      * Finds the dependency on a plugin.
      *
      * @param pluginId the plugin depended on
-     * @return the dependency, or {@code null} if this plugin does not name it
+     * @return the dependency; empty if this plugin does not name it
      */
-    public Dependency dependencyOn(String pluginId) {
+    public Optional<Dependency> dependencyOn(String pluginId) {
         for (Dependency d : dependencies) {
             if (d.pluginId().equals(pluginId)) {
-                return d;
+                return Optional.of(d);
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -43,7 +43,8 @@ class ManifestFormatTest {
         assertEquals("lavasrc", read.id());
         assertEquals(Version.parse("4.2.0-SNAPSHOT"), read.version());
         assertEquals(3, read.dependencies().size());
-        assertEquals(true, read.dependencyOn("lyrics").optional());
+        assertEquals(true, read.dependencyOn("lyrics").orElseThrow().optional());
+        assertEquals(java.util.Optional.empty(), read.dependencyOn("absent"), "no dependency: empty, not null");
         assertEquals(17, read.javaRelease());
     }
 

@@ -4,6 +4,7 @@ import dev.graft.format.Dependency;
 import dev.graft.format.ExtensionDescriptor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +30,9 @@ public final class ExtensionEntry {
         this.index = index;
     }
 
-    /** @return the plugin the extension belongs to, or {@code null} for an index read from a plain loader */
-    public String pluginId() {
-        return pluginId;
+    /** @return the plugin the extension belongs to; empty for an index read from a loader no runtime created */
+    public Optional<String> pluginId() {
+        return Optional.ofNullable(pluginId);
     }
 
     /** @return the binary name of the extension point */
@@ -65,8 +66,8 @@ public final class ExtensionEntry {
     }
 
     /** @return the failure of an earlier attempt to create the instance, if any */
-    public java.util.Optional<ExtensionException> failure() {
-        return java.util.Optional.ofNullable(mismatch != null ? mismatch : shared().failure);
+    public Optional<ExtensionException> failure() {
+        return Optional.ofNullable(mismatch != null ? mismatch : shared().failure);
     }
 
     /**
@@ -101,7 +102,10 @@ public final class ExtensionEntry {
     }
 
     /**
-     * The instance, created on first request with the public no-argument constructor.
+     * The instance, created on first request with the public no-argument constructor, or returned
+     * as {@link PluginRuntime#extensions(Class)} created it with the runtime's
+     * {@link ExtensionFactory}: the first creation wins, and a creation that failed fails again,
+     * with the same exception, without retrying.
      *
      * @param point the extension point the caller expects
      * @param <T> the point type
@@ -109,26 +113,29 @@ public final class ExtensionEntry {
      * @throws ExtensionException naming the plugin and class if it cannot be created
      */
     public <T> T instance(Class<T> point) {
-        return instance(point, ExtensionFactory.CONSTRUCTOR);
+        return instance(point, type -> type.getConstructor().newInstance());
     }
 
     /**
-     * The instance, created on first request by {@code factory}. Later calls return the first
-     * instance whatever factory they pass; a creation that failed fails again, with the same
-     * exception, without retrying.
+     * The instance, created on first request by the runtime's factory for {@code plugin}.
      *
      * @param point the extension point the caller expects
      * @param factory creates the instance
+     * @param plugin the plugin of this entry, which the factory is told
      * @param <T> the point type
      * @return the shared instance
      * @throws ExtensionException naming the plugin and class if it cannot be created
      */
-    public <T> T instance(Class<T> point, ExtensionFactory factory) {
+    <T> T instance(Class<T> point, ExtensionFactory factory, LoadedPlugin plugin) {
+        return instance(point, type -> factory.create(new ExtensionFactory.Context(type, plugin)));
+    }
+
+    private <T> T instance(Class<T> point, Creator creator) {
         ExtensionException known = mismatch;
         if (known != null) {
             throw known;
         }
-        Object value = shared().get(this, factory);
+        Object value = shared().get(this, creator);
         if (!point.isInstance(value)) {
             mismatch = new ExtensionException(describe() + " does not implement " + point.getName() + " as loaded by "
                     + point.getClassLoader() + " (it implements a copy of that type from another loader, or"
@@ -160,6 +167,12 @@ public final class ExtensionEntry {
         return describe() + " (point " + descriptor.point() + ", ordinal " + descriptor.ordinal() + ")";
     }
 
+    /** Creates the instance of a loaded extension class: the constructor, or the host's factory. */
+    @FunctionalInterface
+    private interface Creator {
+        Object create(Class<?> type) throws Exception;
+    }
+
     /**
      * The shared instance of one extension class, created once: the value, or the failure that
      * every later request gets again. Which thread creates it is decided by {@link Creations}.
@@ -174,10 +187,10 @@ public final class ExtensionEntry {
             return value != null || failure != null;
         }
 
-        Object get(ExtensionEntry entry, ExtensionFactory factory) {
+        Object get(ExtensionEntry entry, Creator creator) {
             if (!isDone() && Creations.claim(this, entry)) {
                 try {
-                    value = create(entry, factory);
+                    value = create(entry, creator);
                 } catch (ExtensionException e) {
                     failure = e;
                 } catch (Throwable fatal) { // not contained: the JVM is broken; still wake the waiting threads
@@ -199,13 +212,13 @@ public final class ExtensionEntry {
          * becomes an {@link ExtensionException} naming the plugin and the class, except the errors
          * {@link Containment} leaves to the host.
          */
-        private static Object create(ExtensionEntry entry, ExtensionFactory factory) {
+        private static Object create(ExtensionEntry entry, Creator creator) {
             Class<?> type = entry.load();
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             try {
                 thread.setContextClassLoader(entry.loader.get());
-                Object value = factory.create(type);
+                Object value = creator.create(type);
                 if (value == null) {
                     throw new ExtensionException(entry.describe() + ": the extension factory returned null", null);
                 }

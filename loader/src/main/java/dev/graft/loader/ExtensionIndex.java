@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -183,9 +184,9 @@ public final class ExtensionIndex {
         }
     }
 
-    /** @return the plugin this index belongs to, or {@code null} for an index read from a plain loader */
-    public String pluginId() {
-        return pluginId;
+    /** @return the plugin this index belongs to; empty for an index read from a loader no runtime created */
+    public Optional<String> pluginId() {
+        return Optional.ofNullable(pluginId);
     }
 
     /**

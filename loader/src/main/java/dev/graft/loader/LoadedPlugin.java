@@ -44,10 +44,9 @@ public final class LoadedPlugin {
         return archive.source();
     }
 
-    /** @return {@code "zip"}, {@code "jar"} or {@code "directory"}, and {@code "pf4j"} for pf4j metadata */
-    public String format() {
-        return archive.layout().name().toLowerCase(java.util.Locale.ROOT)
-                + (archive.metadata() == PluginArchive.Metadata.PF4J ? " (pf4j)" : "");
+    /** @return how the plugin is packaged and whose metadata it carries */
+    public PluginFormat format() {
+        return PluginFormat.of(archive.layout(), archive.metadata());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -280,7 +281,7 @@ final class PluginLoading {
             DependencyResolver.Resolution resolution) {
         List<PluginStatus> loadedStatuses = new ArrayList<>(loaded.size());
         for (LoadedPlugin p : loaded) {
-            loadedStatuses.add(new PluginStatus(p.id(), p.version(), p.source(), PluginState.LOADED, ""));
+            loadedStatuses.add(new PluginStatus(Optional.of(p.id()), Optional.of(p.version()), p.source(), PluginState.LOADED, ""));
         }
         if (loaded.size() == prepared.size()) {
             return loadedStatuses; // every archive opened was loaded: nothing else to report
@@ -296,11 +297,12 @@ final class PluginLoading {
             }
             PluginStatus status;
             if (p.archive() == null) {
-                status = new PluginStatus(p.failedId(), null, p.source(), PluginState.FAILED, p.failure());
+                status = new PluginStatus(Optional.ofNullable(p.failedId()), Optional.empty(), p.source(), PluginState.FAILED,
+                        p.failure());
             } else {
                 PluginManifest m = p.archive().manifest();
                 DependencyResolver.Verdict v = resolution.rejected().get(m.id());
-                status = new PluginStatus(m.id(), m.version(), p.source(),
+                status = new PluginStatus(Optional.of(m.id()), Optional.of(m.version()), p.source(),
                         v.failed() ? PluginState.FAILED : PluginState.DISABLED, v.reason());
                 closeQuietly(p.archive());
             }

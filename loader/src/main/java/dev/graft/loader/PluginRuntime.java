@@ -143,10 +143,21 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     /**
+     * The extensions of a point whose dependencies hold, as metadata, without loading any class:
+     * {@link #entries(String)} of the point's binary name.
+     *
+     * @param point the extension point
+     * @return the entries, ordered by ordinal, then plugin id, then class name
+     */
+    public List<ExtensionEntry> entries(Class<?> point) {
+        return entries(point.getName());
+    }
+
+    /**
      * The instances of a point's active extensions. Only the classes of those extensions are
      * loaded; each is created once, by the runtime's {@link ExtensionFactory}, and shared. An
      * extension whose class cannot be loaded or whose constructor throws is logged once, with its
-     * plugin and class, and left out; {@link #describe(String)} shows it as failed.
+     * plugin and class, and left out; {@link #describe(Class)} shows it as failed.
      *
      * @param point the extension point
      * @param <T> the point type
@@ -160,7 +171,7 @@ public final class PluginRuntime implements AutoCloseable {
                 continue;
             }
             try {
-                result.add(c.entry().instance(point, factory != null ? factory : ExtensionFactory.CONSTRUCTOR));
+                result.add(c.entry().instance(point, factory != null ? factory : ExtensionFactory.CONSTRUCTOR, c.plugin()));
             } catch (ExtensionException e) {
                 if (reported.add(c.entry())) {
                     Log.log(System.Logger.Level.WARNING, e.getMessage(), e);
@@ -197,6 +208,16 @@ public final class PluginRuntime implements AutoCloseable {
             result.add(new ExtensionStatus(point, c.plugin().id(), e.className(), e.ordinal(), state, reason));
         }
         return result;
+    }
+
+    /**
+     * Every extension of a point with its state: {@link #describe(String)} of the point's binary name.
+     *
+     * @param point the extension point
+     * @return the statuses, in extension order
+     */
+    public List<ExtensionStatus> describe(Class<?> point) {
+        return describe(point.getName());
     }
 
     /**
@@ -256,9 +277,10 @@ public final class PluginRuntime implements AutoCloseable {
             Collections.reverse(unloaded);
             List<PluginStatus> statuses = new ArrayList<>();
             for (PluginStatus s : current.statuses()) {
-                statuses.add(s.id() != null && doomed.contains(s.id()) && s.state() == PluginState.LOADED
+                boolean gone = s.state() == PluginState.LOADED && s.id().filter(doomed::contains).isPresent();
+                statuses.add(gone
                         ? new PluginStatus(s.id(), s.version(), s.source(), PluginState.UNLOADED,
-                                s.id().equals(id) ? "unloaded by the host" : "depends on '" + id + "', which was unloaded")
+                                s.name().equals(id) ? "unloaded by the host" : "depends on '" + id + "', which was unloaded")
                         : s);
             }
             snapshot = new Snapshot(remaining, statuses);
@@ -403,7 +425,9 @@ public final class PluginRuntime implements AutoCloseable {
         }
 
         /**
-         * How extension instances are created; the default calls the public no-argument constructor.
+         * How extension instances are created; the factory is told each class and the plugin it
+         * belongs to ({@link ExtensionFactory.Context}). The default calls the public no-argument
+         * constructor.
          *
          * @param factory the factory
          * @return this builder

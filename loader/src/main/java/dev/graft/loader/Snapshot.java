@@ -58,8 +58,8 @@ final class Snapshot {
             byId.put(p.id(), p);
         }
         for (PluginStatus s : statuses) {
-            if (s.id() != null) {
-                statusById.putIfAbsent(s.id(), s);
+            if (s.id().isPresent()) {
+                statusById.putIfAbsent(s.id().get(), s);
             }
         }
     }

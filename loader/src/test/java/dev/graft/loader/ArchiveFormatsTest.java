@@ -56,9 +56,9 @@ class ArchiveFormatsTest {
         try (PluginRuntime runtime = runtime(dir)) {
             assertEquals(List.of("from dir", "from jar", "from zip"),
                     runtime.extensions(Greeter.class).stream().map(Greeter::greet).sorted().toList());
-            assertEquals("zip", runtime.plugin("zipped").orElseThrow().format());
-            assertEquals("jar", runtime.plugin("jarred").orElseThrow().format());
-            assertEquals("directory", runtime.plugin("exploded").orElseThrow().format());
+            assertEquals(PluginFormat.GRAFT_ZIP, runtime.plugin("zipped").orElseThrow().format());
+            assertEquals(PluginFormat.GRAFT_JAR, runtime.plugin("jarred").orElseThrow().format());
+            assertEquals(PluginFormat.GRAFT_DIRECTORY, runtime.plugin("exploded").orElseThrow().format());
             assertTrue(runtime.plugin("jarred").orElseThrow().libraryLoader().isEmpty());
             assertEquals("libz.L", runtime.plugin("exploded").orElseThrow().classLoader().loadClass("libz.L").getName());
             assertEquals(3, runtime.plugins().size(), "README.txt and config/ are not plugins");
@@ -85,7 +85,7 @@ class ArchiveFormatsTest {
                 java.time.Duration.ofSeconds(30), () -> runtime(dir), "a named pipe is never opened")) {
             assertEquals(List.of("a directory named like a zip", "visible"),
                     runtime.extensions(Greeter.class).stream().map(Greeter::greet).sorted().toList());
-            assertEquals("directory", runtime.plugin("named").orElseThrow().format());
+            assertEquals(PluginFormat.GRAFT_DIRECTORY, runtime.plugin("named").orElseThrow().format());
             List<PluginStatus> failed = runtime.plugins().stream()
                     .filter(st -> st.state() == PluginState.FAILED).toList();
             assertEquals(1, failed.size(), failed.toString());
@@ -150,7 +150,8 @@ class ArchiveFormatsTest {
         try (PluginRuntime runtime = runtime(dir)) {
             LoadedPlugin legacy = runtime.plugin("legacy").orElseThrow();
             assertEquals(Version.parse("0.3.0"), legacy.version());
-            assertEquals("jar (pf4j)", legacy.format());
+            assertEquals(PluginFormat.PF4J_JAR, legacy.format());
+            assertEquals("jar (pf4j)", legacy.format().toString());
             assertEquals(List.of("early", "late"), runtime.extensions(Greeter.class).stream().map(Greeter::greet).toList(),
                     "ordinals come from @org.pf4j.Extension");
             PluginClassLoader loader = (PluginClassLoader) legacy.classLoader();
@@ -173,7 +174,8 @@ class ArchiveFormatsTest {
         TestPlugin.Jars.write(zip, root, null);
         try (PluginRuntime runtime = runtime(dir)) {
             LoadedPlugin props = runtime.plugin("props").orElseThrow();
-            assertEquals("zip (pf4j)", props.format());
+            assertEquals(PluginFormat.PF4J_ZIP, props.format());
+            assertEquals("zip (pf4j)", props.format().toString());
             assertEquals("other?@>=1.0.0", props.manifest().dependencies().get(0).toString());
             assertEquals(2, runtime.extensions(Greeter.class).size());
         }
@@ -252,6 +254,8 @@ class ArchiveFormatsTest {
         try (URLClassLoader parent = new URLClassLoader(new URL[] {parentJar.toUri().toURL()}, getClass().getClassLoader());
                 URLClassLoader child = new URLClassLoader(new URL[] {childJar.toUri().toURL()}, parent)) {
             ExtensionIndex index = ExtensionIndex.read(child);
+            assertEquals(java.util.Optional.empty(), index.pluginId(), "no plugin: empty, not null");
+            assertEquals(java.util.Optional.empty(), index.entries(GREETER).get(0).pluginId());
             assertEquals(List.of("child.Hello"), index.entries(GREETER).stream().map(ExtensionEntry::className).toList());
             assertEquals("child", index.entries(Greeter.class).get(0).instance(Greeter.class).greet());
             assertTrue(index.entries(Greeter.class).get(0).isCreated());
@@ -267,6 +271,8 @@ class ArchiveFormatsTest {
         try (PluginRuntime runtime = runtime(dir)) {
             Greeter viaRuntime = runtime.extensions(Greeter.class).get(0);
             ExtensionIndex index = ExtensionIndex.read(runtime.plugin("shared").orElseThrow().classLoader());
+            assertEquals(java.util.Optional.of("shared"), index.pluginId());
+            assertEquals(java.util.Optional.of("shared"), index.entries(Greeter.class).get(0).pluginId());
             assertTrue(viaRuntime == index.entries(Greeter.class).get(0).instance(Greeter.class), "one instance");
         }
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -143,7 +144,7 @@ class DependencyResolutionTest {
         plugins.plugin("same", "same-1.1").version("1.1.0").zip(dir);
         plugins.plugin("user").dependency("same").zip(dir);
         try (PluginRuntime runtime = load(dir, "1.0.0")) {
-            List<PluginStatus> same = runtime.plugins().stream().filter(p -> "same".equals(p.id())).toList();
+            List<PluginStatus> same = runtime.plugins().stream().filter(p -> p.id().equals(Optional.of("same"))).toList();
             assertEquals(2, same.size());
             for (PluginStatus s : same) {
                 assertEquals(PluginState.FAILED, s.state());

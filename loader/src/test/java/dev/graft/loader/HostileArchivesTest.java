@@ -108,6 +108,16 @@ class HostileArchivesTest {
     }
 
     @Test
+    void anArchiveUnreadableBeforeItsIdHasNoIdNorVersion() throws Exception {
+        Files.writeString(plugins.resolve("garbage.zip"), "not a zip at all");
+        PluginStatus s = loadExpectingFailure("garbage.zip");
+        assertEquals(java.util.Optional.empty(), s.id(), "unknown: empty, not null");
+        assertEquals(java.util.Optional.empty(), s.version());
+        assertEquals("garbage.zip", s.name(), "named by its file");
+        assertTrue(s.toString().startsWith("garbage.zip [FAILED]: "), s.toString());
+    }
+
+    @Test
     void symbolicLinksLeadingOutsideAnExplodedPluginAreRefused() throws Exception {
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "host secret");
         Path dir = new Plugins(tmp).plugin("linked").directory(plugins);

@@ -67,7 +67,7 @@ class LazyLinkingTest {
         try (PluginRuntime runtime = runtime()) {
             assertEquals(4, runtime.loadedPlugins().size());
             assertEquals(List.of("user", "alone"),
-                    runtime.entries(GREETER).stream().map(ExtensionEntry::pluginId).toList());
+                    runtime.entries(GREETER).stream().map(e -> e.pluginId().orElseThrow()).toList());
             runtime.describe(GREETER);
             runtime.points();
             assertEquals(List.of(), linked(runtime));

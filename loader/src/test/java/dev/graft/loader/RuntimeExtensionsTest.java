@@ -108,6 +108,10 @@ class RuntimeExtensionsTest {
             assertFalse(loader.hasLoaded("s.Lyrics"));
             assertFalse(loader.hasLoaded("s.OldSearch"));
             List<ExtensionStatus> described = runtime.describe(GREETER);
+            assertEquals(described, runtime.describe(Greeter.class), "the Class form is the String form");
+            assertEquals(runtime.entries(GREETER), runtime.entries(Greeter.class));
+            assertEquals(List.of("s.Search", "s.Plain"),
+                    runtime.entries(Greeter.class).stream().map(ExtensionEntry::className).toList());
             assertEquals(ExtensionStatus.State.SKIPPED, described.get(0).state());
             assertEquals("needs plugin 'lyrics'@^1.0.0, which is not installed", described.get(0).reason());
             assertEquals(ExtensionStatus.State.ACTIVE, described.get(1).state());
@@ -223,9 +227,9 @@ class RuntimeExtensionsTest {
         Path dir = pluginDir();
         new Plugins(tmp).plugin("made").java("m.Made", greeter("m.Made", "made")).extension(GREETER, "m.Made", 0).zip(dir);
         List<ClassLoader> contextLoaders = new ArrayList<>();
-        ExtensionFactory factory = type -> {
+        ExtensionFactory factory = context -> {
             contextLoaders.add(Thread.currentThread().getContextClassLoader());
-            return type.getConstructor().newInstance();
+            return context.type().getConstructor().newInstance();
         };
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         try (PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
@@ -239,11 +243,47 @@ class RuntimeExtensionsTest {
     }
 
     @Test
+    void theFactoryIsToldThePluginOfEachClassItCreates() throws Exception {
+        Path dir = pluginDir();
+        Plugins plugins = new Plugins(tmp);
+        plugins.plugin("one").java("o.One", greeter("o.One", "one")).extension(GREETER, "o.One", 0).zip(dir);
+        plugins.plugin("two").java("t.Two", greeter("t.Two", "two")).extension(GREETER, "t.Two", 1).zip(dir);
+        List<ExtensionFactory.Context> asked = new ArrayList<>();
+        ExtensionFactory factory = context -> {
+            asked.add(context);
+            return ExtensionFactory.CONSTRUCTOR.create(context);
+        };
+        try (PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
+                .sharedPackages("dev.graft.loader.fixture.api").extensionFactory(factory).build()) {
+            assertEquals(List.of("one", "two"), runtime.extensions(Greeter.class).stream().map(Greeter::greet).toList());
+            assertEquals(List.of("o.One", "t.Two"), asked.stream().map(c -> c.type().getName()).toList());
+            assertSame(runtime.plugin("one").orElseThrow(), asked.get(0).plugin());
+            assertSame(runtime.plugin("two").orElseThrow(), asked.get(1).plugin());
+            assertSame(asked.get(1).plugin().classLoader(), asked.get(1).type().getClassLoader(),
+                    "the class is the plugin's own");
+        }
+    }
+
+    @Test
+    void aFactoryResultThatIsNotOfThePointFailsThatExtension() throws Exception {
+        Path dir = pluginDir();
+        new Plugins(tmp).plugin("odd").java("o.Odd", greeter("o.Odd", "odd")).extension(GREETER, "o.Odd", 0).zip(dir);
+        try (PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
+                .sharedPackages("dev.graft.loader.fixture.api").extensionFactory(context -> "not a greeter").build()) {
+            assertEquals(List.of(), runtime.extensions(Greeter.class));
+            ExtensionStatus status = runtime.describe(Greeter.class).get(0);
+            assertEquals(ExtensionStatus.State.FAILED, status.state());
+            assertTrue(status.reason().startsWith("extension o.Odd of plugin 'odd' does not implement "
+                    + GREETER), status.reason());
+        }
+    }
+
+    @Test
     void aFactoryReturningNullIsReportedNotReturned() throws Exception {
         Path dir = pluginDir();
         new Plugins(tmp).plugin("nul").java("n.N", greeter("n.N", "n")).extension(GREETER, "n.N", 0).zip(dir);
         try (PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
-                .sharedPackages("dev.graft.loader.fixture.api").extensionFactory(type -> null).build()) {
+                .sharedPackages("dev.graft.loader.fixture.api").extensionFactory(context -> null).build()) {
             assertEquals(List.of(), runtime.extensions(Greeter.class));
             assertEquals("extension n.N of plugin 'nul': the extension factory returned null",
                     runtime.describe(GREETER).get(0).reason());

@@ -4,6 +4,7 @@ import dev.graft.Plugin;
 import dev.graft.PluginApi;
 import dev.graft.format.Dependency;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -48,14 +49,14 @@ final class ApiOwnership {
                     || dependencies.stream().anyMatch(d -> d.pluginId().equals(owner.pluginId()))) {
                 continue;
             }
-            Dependency pluginLevel = plugin == null ? null : plugin.dependencyOn(owner.pluginId());
-            if (pluginLevel != null && !pluginLevel.optional()) {
+            Optional<Dependency> pluginLevel = plugin == null ? Optional.empty() : plugin.dependencyOn(owner.pluginId());
+            if (pluginLevel.isPresent() && !pluginLevel.get().optional()) {
                 continue;
             }
             String id = owner.pluginId();
-            String missing = pluginLevel == null
+            String missing = pluginLevel.isEmpty()
                     ? "neither the extension nor its plugin depends on '" + id + "'"
-                    : "its plugin declares '" + id + "' only as the optional dependency '" + pluginLevel
+                    : "its plugin declares '" + id + "' only as the optional dependency '" + pluginLevel.get()
                             + "', so the extension would be instantiated when '" + id + "' is absent";
             reporter.error(Site.of(type, extension), "@Extension class " + Names.of(type) + " implements extension"
                     + " point " + point.name() + ", which belongs to plugin '" + id + "' (package " + owner.packageName()

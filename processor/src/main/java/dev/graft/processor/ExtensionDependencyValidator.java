@@ -46,9 +46,9 @@ final class ExtensionDependencyValidator {
                 continue;
             }
             valid.add(dependency);
-            Dependency pluginLevel = plugin == null ? null : plugin.dependencyOn(dependency.pluginId());
-            if (pluginLevel != null) {
-                compare(at, owner, entry, pluginLevel, plugin.id());
+            if (plugin != null) {
+                plugin.dependencyOn(dependency.pluginId())
+                        .ifPresent(pluginLevel -> compare(at, owner, entry, pluginLevel, plugin.id()));
             }
         }
         return valid;

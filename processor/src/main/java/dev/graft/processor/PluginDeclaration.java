@@ -4,6 +4,7 @@ import dev.graft.format.Dependency;
 import dev.graft.format.Version;
 import dev.graft.format.VersionRange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the {@code @Plugin} of the compilation declares, as far as it is valid: invalid parts were
@@ -27,14 +28,14 @@ record PluginDeclaration(String packageName, String id, Version version, Version
 
     /**
      * @param pluginId another plugin
-     * @return this plugin's own dependency on it, or {@code null}
+     * @return this plugin's own dependency on it; empty if it names none
      */
-    Dependency dependencyOn(String pluginId) {
+    Optional<Dependency> dependencyOn(String pluginId) {
         for (Dependency d : dependencies) {
             if (d.pluginId().equals(pluginId)) {
-                return d;
+                return Optional.of(d);
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

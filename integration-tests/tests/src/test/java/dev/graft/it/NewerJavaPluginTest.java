@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class NewerJavaPluginTest {
         TestPlugin.Jars.write(plugins.resolve("future.jar"), entries, null);
         ScenarioPlugins.folder(tmp, "player");
         try (PluginRuntime runtime = ScenarioPlugins.host(plugins).build()) {
-            PluginStatus future = runtime.plugins().stream().filter(s -> "future".equals(s.id())).findFirst().orElseThrow();
+            PluginStatus future = runtime.plugins().stream().filter(s -> s.id().equals(Optional.of("future"))).findFirst().orElseThrow();
             assertEquals(PluginState.FAILED, future.state());
             assertEquals("plugin 'future' (future.jar) needs Java 25, but this JVM runs Java "
                     + Runtime.version().feature(), future.reason());

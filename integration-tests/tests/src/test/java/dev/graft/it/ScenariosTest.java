@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.graft.it.host.Probe;
 import dev.graft.loader.ExtensionStatus;
 import dev.graft.loader.LoadedPlugin;
+import dev.graft.loader.PluginFormat;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.PluginState;
 import dev.graft.loader.PluginStatus;
@@ -196,10 +197,10 @@ class ScenariosTest {
     @Test
     void scenario8_legacySingleJarAndPf4jPluginsLoadNextToNewFormatPlugins() {
         try (PluginRuntime runtime = host(folder(tmp, "single", "pf4j-legacy", "player")).build()) {
-            assertEquals("jar", runtime.plugin("single").orElseThrow().format());
-            assertEquals("jar (pf4j)", runtime.plugin("pf4j-legacy").orElseThrow().format());
+            assertEquals(PluginFormat.GRAFT_JAR, runtime.plugin("single").orElseThrow().format());
+            assertEquals(PluginFormat.PF4J_JAR, runtime.plugin("pf4j-legacy").orElseThrow().format());
             assertEquals("0.3.1", runtime.plugin("pf4j-legacy").orElseThrow().version().toString());
-            assertEquals("zip", runtime.plugin("player").orElseThrow().format());
+            assertEquals(PluginFormat.GRAFT_ZIP, runtime.plugin("player").orElseThrow().format());
             Map<String, String> reports = reports(runtime);
             assertEquals("from graft:single", reports.get("single"));
             assertEquals("pf4j extension from graft:pf4j-legacy", reports.get("pf4j-legacy"));

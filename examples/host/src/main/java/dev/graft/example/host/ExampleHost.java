@@ -74,7 +74,7 @@ public final class ExampleHost implements Host {
             out.println();
             out.println("Plugins, in load order:");
             for (PluginStatus status : runtime.plugins()) {
-                out.printf("  %-8s %-16s %-8s %s%s%n", status.name(), status.version() == null ? "?" : status.version(),
+                out.printf("  %-8s %-16s %-8s %s%s%n", status.name(), status.version().map(String::valueOf).orElse("?"),
                         status.state(), status.source().getFileName(),
                         status.reason().isEmpty() ? "" : "\n           reason: " + status.reason());
             }

@@ -302,9 +302,7 @@ final class PluginLoading {
                     status.state() == PluginState.FAILED ? "failed to load" : "is disabled", status.reason());
             others.add(status);
         }
-        if (others.size() > 1) {
-            others.sort(BY_NAME_THEN_SOURCE);
-        }
+        others.sort(BY_NAME_THEN_SOURCE);
         List<PluginStatus> all = loadedStatuses;
         all.addAll(others);
         return all;

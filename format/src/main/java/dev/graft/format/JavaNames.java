@@ -43,7 +43,7 @@ public final class JavaNames {
                 } else if ((ascii >= 'a' && ascii <= 'z') || (ascii >= 'A' && ascii <= 'Z') || ascii == '_'
                         || ascii == '$' || (!start && ascii >= '0' && ascii <= '9')) {
                     start = false;
-                } else if (Lines.isWhitespace(ascii)) {
+                } else if (Character.isWhitespace(ascii)) {
                     break;
                 } else {
                     return -1;

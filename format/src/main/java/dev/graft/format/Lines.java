@@ -48,7 +48,7 @@ final class Lines {
             number++;
             int start = skipWhitespace(text, next, end);
             next = end + 1;
-            while (end > start && isWhitespace(text.charAt(end - 1))) {
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                 end--;
             }
             if (start < end && text.charAt(start) != '#') {
@@ -72,7 +72,7 @@ final class Lines {
         if (keywordEnd >= 0) {
             return keywordEnd == end && text.startsWith(keyword, from);
         }
-        if (end > to || !text.startsWith(keyword, from) || (end < to && !isWhitespace(text.charAt(end)))) {
+        if (end > to || !text.startsWith(keyword, from) || (end < to && !Character.isWhitespace(text.charAt(end)))) {
             return false;
         }
         keywordEnd = end;
@@ -123,18 +123,6 @@ final class Lines {
     }
 
     /**
-     * {@link Character#isWhitespace(char)}, with ASCII answered here: these files are ASCII but
-     * for the odd character, and a start-up spends its time in the interpreter, where the JDK's
-     * lookup is four calls deep.
-     */
-    static boolean isWhitespace(char c) {
-        if (c > ' ') {
-            return c >= 0x80 && Character.isWhitespace(c);
-        }
-        return c == ' ' || (c >= '\t' && c <= '\r') || c >= '\u001C';
-    }
-
-    /**
      * A number of one to nine ASCII digits, read in place.
      *
      * @return its value, or -1 for anything else (a sign, more digits, other characters): parse
@@ -158,7 +146,7 @@ final class Lines {
     /** The first whitespace character of {@code s} in [{@code from}, {@code to}), or -1. */
     static int indexOfWhitespace(String s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (isWhitespace(s.charAt(i))) {
+            if (Character.isWhitespace(s.charAt(i))) {
                 return i;
             }
         }
@@ -168,7 +156,7 @@ final class Lines {
     /** The first character of {@code s} in [{@code from}, {@code to}) that is not whitespace, or {@code to}. */
     static int skipWhitespace(String s, int from, int to) {
         int i = from;
-        while (i < to && isWhitespace(s.charAt(i))) {
+        while (i < to && Character.isWhitespace(s.charAt(i))) {
             i++;
         }
         return i;

@@ -6,15 +6,8 @@ import dev.graft.format.ExtensionDescriptor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The line cursor's shortcuts give the JDK's answers. */
+/** The line cursor's in-place reads give the JDK's answers. */
 class LinesTest {
-
-    @Test
-    void whitespaceIsTheJdksForEveryChar() {
-        for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
-            assertEquals(Character.isWhitespace((char) c), Lines.isWhitespace((char) c), "U+" + Integer.toHexString(c));
-        }
-    }
 
     @Test
     void digitsReadInPlaceAgreeWithParseInt() {

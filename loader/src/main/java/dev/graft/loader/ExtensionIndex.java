@@ -45,13 +45,9 @@ import java.util.function.Supplier;
 public final class ExtensionIndex {
 
     /** By ordinal, then class name. */
-    private static final Comparator<ExtensionEntry> ORDER = new Comparator<>() {
-        @Override
-        public int compare(ExtensionEntry a, ExtensionEntry b) {
-            int c = Integer.compare(a.ordinal(), b.ordinal());
-            return c != 0 ? c : a.className().compareTo(b.className());
-        }
-    };
+    private static final Comparator<ExtensionEntry> ORDER = Comparator
+            .comparingInt(ExtensionEntry::ordinal)
+            .thenComparing(ExtensionEntry::className);
 
     private final String pluginId;
     private final Supplier<ClassLoader> loader;

@@ -92,16 +92,10 @@ final class PluginLoading {
     /** What {@link #prepare(Path, boolean, Opener)} returns for a listed source that is not a plugin. */
     private static final Prepared NOT_A_PLUGIN = new Prepared(null, null, null, null, null, null);
 
-    /** The order of the plugins that did not load: by name, then source; built when one does not. */
-    private static final class ByNameThenSource {
-        static final Comparator<PluginStatus> ORDER = new Comparator<>() {
-            @Override
-            public int compare(PluginStatus a, PluginStatus b) {
-                int c = a.name().compareTo(b.name());
-                return c != 0 ? c : a.source().toString().compareTo(b.source().toString());
-            }
-        };
-    }
+    /** The order of the plugins that did not load: by name, then source. */
+    private static final Comparator<PluginStatus> BY_NAME_THEN_SOURCE = Comparator
+            .comparing(PluginStatus::name)
+            .thenComparing(s -> s.source().toString());
 
     private PluginLoading() {
     }
@@ -310,9 +304,7 @@ final class PluginLoading {
                     status.state() == PluginState.FAILED ? "failed to load" : "is disabled", status.reason());
             others.add(status);
         }
-        if (others.size() > 1) {
-            others.sort(ByNameThenSource.ORDER);
-        }
+        others.sort(BY_NAME_THEN_SOURCE);
         List<PluginStatus> all = loadedStatuses;
         all.addAll(others);
         return all;

@@ -52,6 +52,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe. Lookups read an immutable snapshot and take no lock; {@link #load(Path...)},
  * {@link #unload(String)} and {@link #close()} publish a new snapshot only once every plugin they
  * add is completely prepared.
+ *
+ * <p>One unit, though long: it is the whole public entry point, the lookups, the loads and unloads
+ * and their {@link Builder}, whose options are most of its lines; the work is done elsewhere
+ * ({@code PluginLoading}, {@code Snapshot}, {@code ExtensionEntry}).
  */
 public final class PluginRuntime implements AutoCloseable {
 

@@ -3,6 +3,7 @@ package dev.graft.loader;
 import dev.graft.format.Dependency;
 import dev.graft.format.VersionRange;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +24,14 @@ final class Snapshot {
      * @param plugin its plugin
      * @param entry its index entry
      * @param skipReason why it is skipped, or {@code null} when its dependencies hold
-     * @param ordinal the entry's ordinal, kept here for sorting
-     * @param pluginId the plugin's id, kept here for sorting
-     * @param className the entry's class, kept here for sorting
      */
-    record Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason, int ordinal, String pluginId,
-            String className) implements Comparable<Candidate> {
-
-        Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason) {
-            this(plugin, entry, skipReason, entry.ordinal(), plugin.id(), entry.className());
-        }
+    record Candidate(LoadedPlugin plugin, ExtensionEntry entry, String skipReason) {
 
         /** By ordinal, then plugin id, then class name. */
-        @Override
-        public int compareTo(Candidate other) {
-            int c = Integer.compare(ordinal, other.ordinal);
-            if (c == 0) {
-                c = pluginId.compareTo(other.pluginId);
-            }
-            return c != 0 ? c : className.compareTo(other.className);
-        }
+        static final Comparator<Candidate> ORDER = Comparator
+                .comparingInt((Candidate c) -> c.entry().ordinal())
+                .thenComparing(c -> c.plugin().id())
+                .thenComparing(c -> c.entry().className());
     }
 
     private final List<LoadedPlugin> plugins;
@@ -101,7 +90,7 @@ final class Snapshot {
                 result.add(new Candidate(plugin, entry, reason));
             }
         }
-        result.sort(null);
+        result.sort(Candidate.ORDER);
         return List.copyOf(result);
     }
 

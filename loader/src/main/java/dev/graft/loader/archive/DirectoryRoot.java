@@ -42,7 +42,7 @@ public final class DirectoryRoot implements ResourceRoot {
         this.display = display;
         this.files = files;
         this.maxEntryBytes = maxEntryBytes;
-        ZipRoot.Directories dirs = new ZipRoot.Directories();
+        EntryDirectories dirs = new EntryDirectories();
         for (String f : files) {
             dirs.add(f);
         }

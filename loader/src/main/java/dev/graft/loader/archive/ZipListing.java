@@ -2,6 +2,7 @@ package dev.graft.loader.archive;
 
 import dev.graft.loader.ArchiveLimits;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
@@ -12,22 +13,14 @@ import java.util.zip.ZipFile;
 /**
  * One pass over a plugin zip's central directory that checks it and finds its jars: the entry
  * count against the limit, no duplicate names, no name that is absolute or leads outside the
- * archive, nothing in {@code lib/} but jars directly under it; the jars of {@code lib/}.
+ * archive, nothing in {@code lib/} but jars directly under it; the jars of {@code lib/}. The jars
+ * bundled there get the checks that apply to any jar, {@link #checkJar}, when they are opened.
  *
  * @param libraries the {@code lib/*.jar} entries, sorted by name
  */
 record ZipListing(List<ZipEntry> libraries) {
 
     private static final String LIB = "lib/";
-    /** By name; built for the first plugin with two jars or more. */
-    private static final class ByName {
-        static final java.util.Comparator<ZipEntry> BY_NAME = new java.util.Comparator<>() {
-            @Override
-            public int compare(ZipEntry a, ZipEntry b) {
-                return a.getName().compareTo(b.getName());
-            }
-        };
-    }
 
     static ZipListing of(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
         int size = zip.size();
@@ -60,9 +53,7 @@ record ZipListing(List<ZipEntry> libraries) {
                 libraries.add(e);
             }
         }
-        if (libraries.size() > 1) {
-            libraries.sort(ByName.BY_NAME);
-        }
+        libraries.sort(Comparator.comparing(ZipEntry::getName));
         return new ZipListing(libraries);
     }
 
@@ -105,5 +96,29 @@ record ZipListing(List<ZipEntry> libraries) {
 
     private static boolean isLibraryJar(String name) {
         return name.endsWith(".jar") && name.length() > LIB.length() + 4 && name.indexOf('/', LIB.length()) < 0;
+    }
+
+    /**
+     * Checks the entry count and duplicate names of a bundled jar's central directory, the part of
+     * {@link #of} that applies to any jar.
+     *
+     * @return the uncompressed size the entries declare
+     * @throws ArchiveException naming the archive and the entry
+     */
+    static long checkJar(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
+        if (zip.size() > limits.maxEntries()) {
+            throw new ArchiveException(display + " has " + zip.size() + " entries, more than the limit of "
+                    + limits.maxEntries());
+        }
+        Set<String> names = new HashSet<>(zip.size() * 2);
+        long declared = 0;
+        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+            ZipEntry e = next(en, display);
+            if (!names.add(e.getName())) {
+                throw new ArchiveException(display + " holds the entry '" + e.getName() + "' twice");
+            }
+            declared += Math.max(0, e.getSize());
+        }
+        return declared;
     }
 }

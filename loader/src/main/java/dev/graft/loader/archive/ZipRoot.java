@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.CodeSource;
 import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.jar.JarEntry;
@@ -41,14 +40,14 @@ public final class ZipRoot implements ResourceRoot {
     private final String prefix;
     private final ZipFile zip;
     private final boolean ownsZip;
-    private volatile Directories dirs;
+    private volatile EntryDirectories dirs;
     private volatile URLStreamHandler handler; // made with the first URL: a plugin that is only listed serves none
     private final long maxEntryBytes;
     private final Manifest manifest;
     private volatile URL fileUrl;
     private volatile boolean closed;
 
-    private ZipRoot(Path file, String display, ZipFile zip, boolean ownsZip, String prefix, Directories dirs,
+    private ZipRoot(Path file, String display, ZipFile zip, boolean ownsZip, String prefix, EntryDirectories dirs,
             ArchiveLimits limits, Manifest manifest) {
         this.file = file;
         this.display = display;
@@ -58,43 +57,6 @@ public final class ZipRoot implements ResourceRoot {
         this.dirs = dirs;
         this.maxEntryBytes = limits.maxEntryBytes();
         this.manifest = manifest;
-    }
-
-    /**
-     * The directories of a root's entries, and those holding classes, gathered in one pass. A zip
-     * lists a directory's entries together, so the directory of the previous entry is reused
-     * rather than cut out again.
-     */
-    static final class Directories {
-        final Set<String> all = new HashSet<>();
-        final Set<String> withClasses = new HashSet<>();
-        private String last;
-        private String lastWithClasses;
-
-        void add(String path) {
-            add(path, 0);
-        }
-
-        /** Adds the entry {@code name} minus its first {@code from} characters (the root's prefix). */
-        void add(String name, int from) {
-            int slash = name.lastIndexOf('/');
-            String dir;
-            if (slash < from) {
-                dir = "";
-            } else if (last != null && slash - from == last.length() && name.startsWith(last, from)) {
-                dir = last;
-            } else {
-                dir = name.substring(from, slash);
-            }
-            if (dir != last) {
-                all.add(dir);
-                last = dir;
-            }
-            if (dir != lastWithClasses && name.endsWith(".class") && !name.startsWith("META-INF/", from)) {
-                withClasses.add(dir);
-                lastWithClasses = dir;
-            }
-        }
     }
 
     /**
@@ -132,7 +94,7 @@ public final class ZipRoot implements ResourceRoot {
                     + (e.getMessage() == null ? "unexpected end of file" : e.getMessage()), e);
         }
         try {
-            long declared = checkEntries(jar, display, limits);
+            long declared = ZipListing.checkJar(jar, display, limits);
             if (budget != null) {
                 budget.spend(declared, display + ", which declares " + declared + " bytes uncompressed");
             }
@@ -145,7 +107,7 @@ public final class ZipRoot implements ResourceRoot {
             } catch (IOException | RuntimeException e) {
                 throw JarManifest.unreadable(display, e);
             }
-            Directories dirs = new Directories();
+            EntryDirectories dirs = new EntryDirectories();
             while (it.hasNext()) {
                 JarEntry e = it.next();
                 if (!e.isDirectory()) {
@@ -177,13 +139,13 @@ public final class ZipRoot implements ResourceRoot {
      * The directories of this root, gathered from the zip's entries on first use: a plugin that is
      * only listed never needs them (they route its classes and decide its exports).
      */
-    private Directories dirs() {
-        Directories d = dirs;
+    private EntryDirectories dirs() {
+        EntryDirectories d = dirs;
         if (d == null) {
             synchronized (this) {
                 d = dirs;
                 if (d == null) {
-                    d = new Directories();
+                    d = new EntryDirectories();
                     try {
                         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                             ZipEntry e = en.nextElement();
@@ -192,36 +154,13 @@ public final class ZipRoot implements ResourceRoot {
                             }
                         }
                     } catch (IllegalStateException closedZip) {
-                        return new Directories(); // unloaded before first use: nothing to route, nothing kept
+                        return new EntryDirectories(); // unloaded before first use: nothing to route, nothing kept
                     }
                     dirs = d;
                 }
             }
         }
         return d;
-    }
-
-    /**
-     * Checks the entry count and duplicate names of a zip's central directory.
-     *
-     * @return the uncompressed size the entries declare
-     * @throws ArchiveException naming the archive and the entry
-     */
-    public static long checkEntries(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
-        if (zip.size() > limits.maxEntries()) {
-            throw new ArchiveException(display + " has " + zip.size() + " entries, more than the limit of "
-                    + limits.maxEntries());
-        }
-        Set<String> names = new HashSet<>(zip.size() * 2);
-        long declared = 0;
-        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            ZipEntry e = ZipListing.next(en, display);
-            if (!names.add(e.getName())) {
-                throw new ArchiveException(display + " holds the entry '" + e.getName() + "' twice");
-            }
-            declared += Math.max(0, e.getSize());
-        }
-        return declared;
     }
 
     @Override
@@ -246,7 +185,7 @@ public final class ZipRoot implements ResourceRoot {
 
     /** The entry for a path, resolved for the running JVM in a multi-release jar; never a directory. */
     private ZipEntry entry(String path) {
-        Directories d = dirs; // once gathered, a lookup outside them is answered without the zip
+        EntryDirectories d = dirs; // once gathered, a lookup outside them is answered without the zip
         if (d != null && !d.all.contains(ResourceRoot.directoryOf(path))) {
             return null;
         }
@@ -331,7 +270,7 @@ public final class ZipRoot implements ResourceRoot {
         try {
             URLStreamHandler h = handler;
             if (h == null) {
-                h = Handler.of(this); // a race makes two equal handlers, which is harmless
+                h = new Handler(this); // a race makes two equal handlers, which is harmless
                 handler = h;
             }
             return new URL("jar", "", -1, fileUrl().toExternalForm() + "!/" + prefix + path, h);
@@ -349,42 +288,13 @@ public final class ZipRoot implements ResourceRoot {
         URL url = fileUrl;
         if (url == null) {
             try {
-                url = fileUrl(file);
+                url = file.toUri().toURL();
             } catch (MalformedURLException e) {
                 throw new UncheckedIOException(e);
             }
             fileUrl = url;
         }
         return url;
-    }
-
-    /**
-     * The {@code file:} URL of a zip file. {@link Path#toUri()} stats the file (to add a slash to
-     * a directory) and parses the URI it builds, about 12 us per file in a cold JVM; a plain
-     * absolute path, the usual case, needs neither and gives an equal URL.
-     */
-    static URL fileUrl(Path file) throws MalformedURLException {
-        String absolute = file.toAbsolutePath().toString();
-        if (java.io.File.separatorChar == '/' && isPlainPath(absolute)) {
-            return new URL("file", "", absolute);
-        }
-        return file.toUri().toURL();
-    }
-
-    /** Only characters that a {@code file:} URI keeps as they are: letters, digits, {@code /._-~}. */
-    private static boolean isPlainPath(String path) {
-        if (!path.startsWith("/")) {
-            return false;
-        }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '/' || c == '.' || c == '_' || c == '-' || c == '~';
-            if (!plain) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
@@ -411,14 +321,6 @@ public final class ZipRoot implements ResourceRoot {
 
         private Handler(ZipRoot root) {
             this.root = root;
-        }
-
-        /**
-         * The handler of a root's URLs, typed as the JDK's: verifying the root does not load this
-         * class, which a plugin that is only listed never uses.
-         */
-        static URLStreamHandler of(ZipRoot root) {
-            return new Handler(root);
         }
 
         @Override

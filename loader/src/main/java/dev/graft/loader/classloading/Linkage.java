@@ -136,7 +136,7 @@ public final class Linkage implements Supplier<ClassLoader> {
     /** @return the loader of the plugin's own classes, linked now if it was not yet */
     @Override
     public ClassLoader get() {
-        return pair().classLoader();
+        return pair().classes();
     }
 
     /** @return whether the pair has been created */

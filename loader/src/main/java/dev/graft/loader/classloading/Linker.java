@@ -39,17 +39,6 @@ public final class Linker {
      */
     public record Pair(PluginClassLoader classes, PluginClassLoader libraries, Map<String, PluginClassLoader> exports) {
 
-        /**
-         * The classes loader, typed as the JDK's: returned from here, verifying a caller that only
-         * wants a {@code ClassLoader} does not load {@link PluginClassLoader}, which a host that only
-         * lists extensions never uses.
-         *
-         * @return the loader of the plugin's own classes
-         */
-        public ClassLoader classLoader() {
-            return classes;
-        }
-
         /** Closes both loaders. */
         public void close() {
             classes.close();

@@ -40,6 +40,10 @@ import java.util.jar.Manifest;
  * <p>Parallel-capable. A loader takes a lock (per class name) only to define a class of its own;
  * it delegates to dependencies, whose loaders never delegate back to it, so loading cannot
  * deadlock.
+ *
+ * <p>One unit, though long: every method overrides part of {@link ClassLoader}'s contract (classes,
+ * resources, packages, closing) over the same routing state, and the order above is read in one
+ * file only if those overrides stay together.
  */
 public final class PluginClassLoader extends ClassLoader {
 

@@ -19,6 +19,10 @@ import java.util.TreeMap;
  * Decides which plugins load and in what order: the dependency rules of
  * {@code docs/class-loading.md}, in one place. Pure: it reads manifests and returns a verdict,
  * the same for the same inputs whatever order they come in.
+ *
+ * <p>One unit, though long: duplicate ids, missing and out-of-range dependencies, rejection that
+ * spreads to dependents and the load order are the rules of that table, and splitting them would
+ * put the rules in several places again.
  */
 public final class DependencyResolver {
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * ({@code 1.2.3 - 2.0.0}), a space for AND and {@code ||} for OR. Each form is reduced to plain
  * comparators exactly as node-semver does with {@code includePrerelease}, so a pre-release such as
  * {@code 2.0.0-SNAPSHOT} is an ordinary version ordered by SemVer precedence. Versions are compared
- * by semver4j.
+ * by {@link Version}'s own SemVer precedence.
  *
  * <p>Parsing is strict: every character must belong to the grammar. Maven and Ivy ranges such as
  * {@code [1.0,2.0)} are rejected with their npm-style equivalent in the message; semver4j would

@@ -3,7 +3,6 @@ package dev.graft.loader;
 import dev.graft.format.PackagePattern;
 import dev.graft.format.Version;
 import dev.graft.loader.archive.ArchiveOpener;
-import dev.graft.loader.archive.ResourceRoot;
 import dev.graft.loader.cache.LibraryCache;
 import dev.graft.loader.classloading.Linker;
 import dev.graft.loader.classloading.PackageMatcher;
@@ -243,7 +242,7 @@ public final class PluginRuntime implements AutoCloseable {
             List<LoadedPlugin> plugins = new ArrayList<>(current.plugins());
             plugins.addAll(outcome.loaded());
             snapshot = new Snapshot(plugins, merge(current.statuses(), outcome.statuses()));
-            purgeCache(plugins);
+            purgeCache();
             return outcome.statuses();
         }
     }
@@ -325,17 +324,10 @@ public final class PluginRuntime implements AutoCloseable {
         }
     }
 
-    private void purgeCache(List<LoadedPlugin> plugins) {
-        Set<Path> inUse = new HashSet<>();
-        for (LoadedPlugin p : plugins) {
-            for (ResourceRoot root : p.archive().libraries()) {
-                if (root instanceof dev.graft.loader.archive.ZipRoot zip) {
-                    inUse.add(zip.file());
-                }
-            }
-        }
+    /** Trims the library cache; the jars any plugin of this JVM uses are leased, so they stay. */
+    private void purgeCache() {
         try {
-            settings.cache().purge(inUse);
+            settings.cache().purge();
         } catch (IOException e) {
             Log.log(System.Logger.Level.WARNING, "could not purge the library cache " + settings.cache().directory()
                     + ": " + e.getMessage());

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 
 /**
@@ -37,7 +36,7 @@ import java.util.zip.ZipEntry;
  * never opened).
  *
  * <p>Several processes may share the folder ({@link CacheLocks}): each holds a lease (a shared file
- * lock) on the jars it uses, and {@link #purge(Set)} deletes the least recently used jars beyond
+ * lock) on the jars it uses, and {@link #purge()} deletes the least recently used jars beyond
  * {@code maxBytes} only when no process holds one, and temporary files that a killed process left.
  * {@code docs/class-loading.md} records why Graft extracts rather than reading nested jars in place.
  */
@@ -56,7 +55,7 @@ public final class LibraryCache {
 
     /**
      * @param dir the cache directory, created on first use
-     * @param maxBytes the size above which {@link #purge(Set)} deletes old jars
+     * @param maxBytes the size above which {@link #purge()} deletes old jars
      */
     public LibraryCache(Path dir, long maxBytes) {
         this.dir = dir;
@@ -201,11 +200,10 @@ public final class LibraryCache {
      * that a process leases, and the temporary files of extractions that stopped long ago. Symbolic
      * links and other files named like jars are not the cache's and are deleted.
      *
-     * @param inUse jars this runtime has open, never deleted
      * @return the jars deleted
      * @throws IOException if the directory cannot be trusted, listed or locked
      */
-    public List<Path> purge(Set<Path> inUse) throws IOException {
+    public List<Path> purge() throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -213,14 +211,14 @@ public final class LibraryCache {
         if (!scan().needsPurge(maxBytes)) {
             return List.of(); // the common case takes no lock
         }
-        return CacheLocks.of(dir).locked(() -> purgeLocked(scan(), inUse));
+        return CacheLocks.of(dir).locked(() -> purgeLocked(scan()));
     }
 
     private CacheContents scan() throws IOException {
         return CacheContents.scan(dir, FileTime.from(Instant.now().minus(STALE_TEMP)));
     }
 
-    private List<Path> purgeLocked(CacheContents contents, Set<Path> inUse) throws IOException {
+    private List<Path> purgeLocked(CacheContents contents) throws IOException {
         List<Path> deleted = new ArrayList<>();
         for (Path stray : contents.strays()) {
             if (Files.deleteIfExists(stray) && stray.getFileName().toString().endsWith(SUFFIX)) {
@@ -233,7 +231,7 @@ public final class LibraryCache {
             if (total <= maxBytes) {
                 break;
             }
-            if (!inUse.contains(c.path()) && !locks.leasedHere(c.path()) && !leasedElsewhere(locks, c.path())
+            if (!locks.leasedHere(c.path()) && !leasedElsewhere(locks, c.path())
                     && Files.deleteIfExists(c.path())) {
                 total -= c.size();
                 deleted.add(c.path());

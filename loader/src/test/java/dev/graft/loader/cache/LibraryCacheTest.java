@@ -118,7 +118,7 @@ class LibraryCacheTest {
             Files.setLastModifiedTime(extracted.get(i), FileTime.fromMillis(now - 100_000 + i * 1000L));
         }
         Files.setLastModifiedTime(extracted.get(2), FileTime.fromMillis(now - 500_000));
-        List<Path> deleted = cache.purge(Set.of(extracted.get(2)));
+        List<Path> deleted = cache.purge();
         assertEquals(List.of(extracted.get(0), extracted.get(1)), deleted, "oldest first, skipping the one in use");
         assertTrue(Files.exists(extracted.get(2)));
         assertTrue(Files.exists(extracted.get(3)));

@@ -27,17 +27,13 @@ record ZipListing(List<ZipEntry> libraries) {
         if (size == 0) {
             throw new ArchiveException(display + " is empty");
         }
-        if (size > limits.maxEntries()) {
-            throw new ArchiveException(display + " has " + size + " entries, more than the limit of " + limits.maxEntries());
-        }
+        checkCount(zip, display, limits);
         Set<String> names = new HashSet<>(size * 2);
         List<ZipEntry> libraries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
             ZipEntry e = next(en, display);
             String name = e.getName();
-            if (!names.add(name)) {
-                throw new ArchiveException(display + " holds the entry '" + name + "' twice");
-            }
+            checkUnique(names, name, display);
             if (escapes(name)) {
                 throw new ArchiveException(display + " holds the entry '" + name
                         + "', whose path is absolute or leads outside the archive");
@@ -106,19 +102,29 @@ record ZipListing(List<ZipEntry> libraries) {
      * @throws ArchiveException naming the archive and the entry
      */
     static long checkJar(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
-        if (zip.size() > limits.maxEntries()) {
-            throw new ArchiveException(display + " has " + zip.size() + " entries, more than the limit of "
-                    + limits.maxEntries());
-        }
+        checkCount(zip, display, limits);
         Set<String> names = new HashSet<>(zip.size() * 2);
         long declared = 0;
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
             ZipEntry e = next(en, display);
-            if (!names.add(e.getName())) {
-                throw new ArchiveException(display + " holds the entry '" + e.getName() + "' twice");
-            }
+            checkUnique(names, e.getName(), display);
             declared += Math.max(0, e.getSize());
         }
         return declared;
+    }
+
+    /** No more entries than the limit: a plugin zip and each jar it bundles alike. */
+    private static void checkCount(ZipFile zip, String display, ArchiveLimits limits) throws ArchiveException {
+        if (zip.size() > limits.maxEntries()) {
+            throw new ArchiveException(display + " has " + zip.size() + " entries, more than the limit of "
+                    + limits.maxEntries());
+        }
+    }
+
+    /** No name twice: which copy the JDK would read is not what another tool would. */
+    private static void checkUnique(Set<String> names, String name, String display) throws ArchiveException {
+        if (!names.add(name)) {
+            throw new ArchiveException(display + " holds the entry '" + name + "' twice");
+        }
     }
 }

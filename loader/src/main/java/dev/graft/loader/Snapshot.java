@@ -100,25 +100,23 @@ final class Snapshot {
      * ({@link Containment}): a lookup never throws what one plugin's files do.
      */
     private static List<ExtensionEntry> entries(LoadedPlugin plugin, String point) {
-        try {
-            return plugin.index().entries(point);
-        } catch (Throwable t) {
-            Containment.rethrowIfFatal(t);
-            Log.log(System.Logger.Level.WARNING, "plugin '" + plugin.id() + "' (" + plugin.source().getFileName()
-                    + "): its extensions of " + point + " are left out: " + Containment.message(t), t);
-            return List.of();
-        }
+        return fromIndex(plugin, () -> plugin.index().entries(point), List.of(), "extensions of " + point);
     }
 
     /** A plugin's extension points, or none when its index cannot be read ({@link #entries(LoadedPlugin, String)}). */
     static java.util.Set<String> points(LoadedPlugin plugin) {
+        return fromIndex(plugin, () -> plugin.index().points(), java.util.Set.of(), "extension points");
+    }
+
+    /** What a lookup in a plugin's index gives, or {@code none}, logged, when it throws. */
+    private static <T> T fromIndex(LoadedPlugin plugin, java.util.function.Supplier<T> lookup, T none, String what) {
         try {
-            return plugin.index().points();
+            return lookup.get();
         } catch (Throwable t) {
             Containment.rethrowIfFatal(t);
             Log.log(System.Logger.Level.WARNING, "plugin '" + plugin.id() + "' (" + plugin.source().getFileName()
-                    + "): its extension points are left out: " + Containment.message(t), t);
-            return java.util.Set.of();
+                    + "): its " + what + " are left out: " + Containment.message(t), t);
+            return none;
         }
     }
 

@@ -285,26 +285,20 @@ public final class PluginRuntime implements AutoCloseable {
         synchronized (lock) {
             checkOpen();
             Snapshot current = snapshot;
-            if (current.plugin(id) == null) {
+            List<LoadedPlugin> unloaded = unloadOrder(current, id);
+            if (unloaded.isEmpty()) {
                 return List.of();
             }
             Set<String> doomed = new HashSet<>();
-            doomed.add(id);
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (LoadedPlugin p : current.plugins()) {
-                    if (!doomed.contains(p.id()) && p.linkedDependencies().stream().anyMatch(doomed::contains)) {
-                        grew = doomed.add(p.id());
-                    }
+            List<LoadedPlugin> remaining = new ArrayList<>();
+            for (LoadedPlugin p : unloaded) {
+                doomed.add(p.id());
+            }
+            for (LoadedPlugin p : current.plugins()) {
+                if (!doomed.contains(p.id())) {
+                    remaining.add(p);
                 }
             }
-            List<LoadedPlugin> remaining = new ArrayList<>();
-            List<LoadedPlugin> unloaded = new ArrayList<>();
-            for (LoadedPlugin p : current.plugins()) {
-                (doomed.contains(p.id()) ? unloaded : remaining).add(p);
-            }
-            Collections.reverse(unloaded);
             List<PluginStatus> statuses = new ArrayList<>();
             for (PluginStatus s : current.statuses()) {
                 boolean gone = s.state() == PluginState.LOADED && s.id().filter(doomed::contains).isPresent();
@@ -321,6 +315,41 @@ public final class PluginRuntime implements AutoCloseable {
             }
             return ids;
         }
+    }
+
+    /**
+     * The plugins {@link #unload(String) unload(id)} would unload, in the order it would unload
+     * them: the loaded plugins that depend on it, directly or through others, dependents first, and
+     * the plugin itself last. A host that must stop using plugins before their loaders close (a
+     * Spring context destroying their beans) asks this first.
+     *
+     * @param id the plugin id
+     * @return the ids, in unload order; empty if the plugin is not loaded
+     */
+    public List<String> unloadOrder(String id) {
+        List<String> ids = new ArrayList<>();
+        for (LoadedPlugin p : unloadOrder(snapshot, id)) {
+            ids.add(p.id());
+        }
+        return ids;
+    }
+
+    /** The plugin and every loaded plugin that sees it, transitively, in reverse load order. */
+    private static List<LoadedPlugin> unloadOrder(Snapshot current, String id) {
+        if (current.plugin(id) == null) {
+            return List.of();
+        }
+        Set<String> doomed = new HashSet<>();
+        doomed.add(id);
+        List<LoadedPlugin> order = new ArrayList<>();
+        for (LoadedPlugin p : current.plugins()) { // load order: a dependency comes before its dependents
+            if (doomed.contains(p.id()) || p.linkedDependencies().stream().anyMatch(doomed::contains)) {
+                doomed.add(p.id());
+                order.add(p);
+            }
+        }
+        Collections.reverse(order);
+        return order;
     }
 
     private static void release(LoadedPlugin p) {

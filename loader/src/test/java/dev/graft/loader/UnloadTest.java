@@ -65,6 +65,10 @@ class UnloadTest {
             }
             assertEquals(4, refs.size());
 
+            assertEquals(List.of("user", "soft", "api"), runtime.unloadOrder("api"), "asked before, nothing unloaded yet");
+            assertEquals(List.of("alone"), runtime.unloadOrder("alone"));
+            assertEquals(List.of(), runtime.unloadOrder("ghost"));
+            assertTrue(loaders.stream().noneMatch(PluginClassLoader::isClosed));
             assertEquals(List.of("user", "soft", "api"), runtime.unload("api"), "dependents first, in reverse load order");
             assertTrue(loaders.stream().allMatch(PluginClassLoader::isClosed));
             assertThrows(ClassNotFoundException.class, () -> loaders.get(1).loadClass("user.Hello$Missing"));

@@ -64,9 +64,12 @@ public final class GraftBeans {
      *
      * @param runtime the runtime, built with {@link #extensionFactory(BeanFactory)}
      * @param registry where the definitions go (the context's bean factory)
+     * @param dependsOn beans every plugin bean depends on, so destroyed after them (the runtime's
+     *     bean, if it is one: plugin beans are destroyed while their loaders are open)
      * @return the names of the registered beans, by plugin id
      */
-    public static Map<String, List<String>> register(PluginRuntime runtime, BeanDefinitionRegistry registry) {
+    public static Map<String, List<String>> register(PluginRuntime runtime, BeanDefinitionRegistry registry,
+            String... dependsOn) {
         if (registry instanceof AbstractAutowireCapableBeanFactory factory) {
             PluginContextInstantiation.install(factory, runtime);
         }
@@ -81,6 +84,7 @@ public final class GraftBeans {
                 RootBeanDefinition definition = new RootBeanDefinition(entry.load());
                 definition.setAttribute(PLUGIN_ATTRIBUTE, plugin);
                 definition.setResourceDescription(describe(runtime, plugin));
+                definition.setDependsOn(dependsOn);
                 registry.registerBeanDefinition(name, definition);
                 names.computeIfAbsent(plugin, k -> new ArrayList<>()).add(name);
             }

@@ -11,6 +11,7 @@ import dev.graft.loader.fixture.Plugins;
 import dev.graft.spring.testhost.TestHost;
 import dev.graft.spring.testhost.api.Events;
 import dev.graft.spring.testhost.api.Greeter;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,13 +80,23 @@ class SpringHostTest {
         return dir;
     }
 
+    private ConfigurableApplicationContext start(Path dir) {
+        return SpringApplication.run(TestHost.class, "--server.port=0",
+                "--graft.plugins.directory=" + dir, "--graft.shared-packages=dev.graft.spring.testhost.api",
+                "--greeting.punctuation=!", "--hello.word=world", "--spring.main.banner-mode=off");
+    }
+
+    private static HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void pluginClassesAreBeansOfTheHostAndServeHttp() throws Exception {
         Path dir = plugin();
         Events.LOG.clear();
-        ConfigurableApplicationContext context = SpringApplication.run(TestHost.class, "--server.port=0",
-                "--graft.plugins.directory=" + dir, "--graft.shared-packages=dev.graft.spring.testhost.api",
-                "--greeting.punctuation=!", "--hello.word=world", "--spring.main.banner-mode=off");
+        ConfigurableApplicationContext context = start(dir);
         try {
             PluginRuntime runtime = context.getBean(PluginRuntime.class);
             Greeter bean = (Greeter) context.getBean("hello/hello.Greeting");
@@ -104,14 +115,64 @@ class SpringHostTest {
             PluginClassLoader loader = (PluginClassLoader) runtime.plugin("hello").orElseThrow().classLoader();
             assertFalse(loader.hasLoaded("hello.NeedsGhost"), "the skipped extension's class is never loaded");
 
-            String port = context.getEnvironment().getProperty("local.server.port");
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/hello?to=you")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = get(context, "/hello?to=you");
             assertEquals(200, response.statusCode());
             assertEquals("hello at noon, world! you", response.body());
         } finally {
             context.close();
         }
         assertEquals("pre-destroy", Events.LOG.get(Events.LOG.size() - 1), "closing the context destroys plugin beans");
+    }
+
+    /**
+     * Collects garbage until the references are cleared or the heap has been filled once: Spring
+     * caches by soft reference, which the JVM clears only before it would run out of memory.
+     */
+    private static void collect(List<? extends WeakReference<?>> refs) throws InterruptedException {
+        for (int i = 0; i < 20 && refs.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        if (refs.stream().anyMatch(r -> r.get() != null)) {
+            List<long[]> fill = new java.util.ArrayList<>();
+            try {
+                while (true) {
+                    fill.add(new long[1 << 20]);
+                }
+            } catch (OutOfMemoryError expected) {
+                fill.clear();
+            }
+            System.gc();
+        }
+    }
+
+    @Test
+    void unloadingAPluginDestroysItsBeansRemovesItsEndpointsAndReleasesItsLoaders() throws Exception {
+        Path dir = plugin();
+        Events.LOG.clear();
+        ConfigurableApplicationContext context = start(dir);
+        try {
+            assertEquals(200, get(context, "/hello?to=you").statusCode());
+            PluginRuntime runtime = context.getBean(PluginRuntime.class);
+            List<WeakReference<ClassLoader>> loaders = List.of(
+                    new WeakReference<>(runtime.plugin("hello").orElseThrow().classLoader()));
+            PluginBeans plugins = context.getBean(PluginBeans.class);
+            assertEquals(List.of("hello/hello.Greeting", "hello/hello.HelloController", "hello/hello.Props",
+                    "hello/hello.WordConfig", "sameWordTwice", "word"), plugins.beanNames("hello").stream().sorted().toList(),
+                    "its extensions and the beans of its @Bean methods");
+
+            assertEquals(List.of("hello"), plugins.unload("hello"));
+            assertEquals("pre-destroy", Events.LOG.get(Events.LOG.size() - 1), "@PreDestroy ran at the unload");
+            assertEquals(List.of(), plugins.beanNames("hello"));
+            assertFalse(context.containsBean("hello/hello.Greeting"));
+            assertFalse(context.containsBean("word"), "the beans of its @Configuration went with it");
+            assertEquals(List.of(), context.getBean(TestHost.Greeters.class).all());
+            assertEquals(404, get(context, "/hello?to=you").statusCode(), "its endpoint is gone");
+
+            collect(loaders);
+            assertTrue(loaders.stream().allMatch(r -> r.get() == null), "nothing keeps the plugin's loaders reachable");
+        } finally {
+            context.close();
+        }
     }
 }

@@ -2,11 +2,13 @@ package dev.graft.spring.boot;
 
 import dev.graft.loader.PluginRuntime;
 import dev.graft.spring.GraftBeans;
+import dev.graft.spring.PluginBeans;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -23,6 +25,9 @@ final class GraftBeanRegistrar implements ImportBeanDefinitionRegistrar {
 
     /** The runtime's bean name. */
     static final String RUNTIME_BEAN = "graftPluginRuntime";
+
+    /** The {@link PluginBeans} bean's name. */
+    static final String PLUGINS_BEAN = "graftPluginBeans";
 
     private final Environment environment;
     private final BeanFactory beanFactory;
@@ -45,7 +50,12 @@ final class GraftBeanRegistrar implements ImportBeanDefinitionRegistrar {
         registry.registerBeanDefinition(RUNTIME_BEAN, BeanDefinitionBuilder
                 .genericBeanDefinition(PluginRuntime.class, () -> runtime).setDestroyMethodName("close")
                 .getBeanDefinition());
-        GraftBeans.register(runtime, registry);
+        GraftBeans.register(runtime, registry, RUNTIME_BEAN);
+        if (beanFactory instanceof DefaultListableBeanFactory factory) {
+            registry.registerBeanDefinition(PLUGINS_BEAN, BeanDefinitionBuilder.genericBeanDefinition(PluginBeans.class,
+                    () -> new PluginBeans(runtime, factory))
+                    .getBeanDefinition());
+        }
     }
 
     private PluginRuntime build(GraftProperties p) {

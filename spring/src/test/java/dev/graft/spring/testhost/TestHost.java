@@ -3,6 +3,7 @@ package dev.graft.spring.testhost;
 import dev.graft.spring.testhost.api.Greeter;
 import dev.graft.spring.testhost.api.HostClock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -17,19 +18,23 @@ public class TestHost {
         return new HostClock();
     }
 
-    /** The host's own bean that receives every plugin's {@link Greeter}. */
+    /**
+     * The host's own bean that uses every plugin's {@link Greeter}. It asks for them at each use
+     * (an {@link ObjectProvider}, not a {@code List} kept from start-up), so a plugin unloaded
+     * later is neither called nor kept reachable.
+     */
     @Component
     public static class Greeters {
-        private final List<Greeter> greeters;
+        private final ObjectProvider<Greeter> greeters;
 
         /** @param greeters every Greeter bean, plugins' included */
-        public Greeters(List<Greeter> greeters) {
+        public Greeters(ObjectProvider<Greeter> greeters) {
             this.greeters = greeters;
         }
 
-        /** @return the greeters */
+        /** @return the greeters, now */
         public List<Greeter> all() {
-            return greeters;
+            return greeters.orderedStream().toList();
         }
     }
 }

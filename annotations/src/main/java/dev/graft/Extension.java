@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * <p>The Graft annotation processor validates every use at compile time and writes the class into
  * the plugin's extension index ({@code META-INF/graft/extensions.idx}), keyed by extension point.
  * An extension must be a public, non-abstract, top-level or static nested class with a public
- * no-argument constructor.
+ * no-argument constructor, which the loader calls.
  *
  * <pre>{@code
  * @Extension(dependency = "lavasearch@^1.0.0", ordinal = 10)
@@ -24,7 +24,24 @@ import java.lang.annotation.Target;
  * {@link #points()}; otherwise every supertype annotated {@link ExtensionPoint}; otherwise the
  * interfaces the class implements directly (outside {@code java.*} and {@code javax.*}), or,
  * when it implements none, its direct superclass when that is not a {@code java.*} class. The rules
- * are specified in {@code docs/index-format.md}.
+ * are specified in {@code docs/processor.md}.
+ *
+ * <p><b>Spring components.</b> A class that is also annotated, directly or through meta-annotations,
+ * with Spring's {@code @Component} or {@code @Configuration} ({@code @Service}, {@code @RestController},
+ * a composed stereotype, ...; recognised by name, {@code @Named} does not count) is created by Spring,
+ * so it may use constructor injection. Its constructor is the one annotated {@code @Autowired} or
+ * {@code @Inject}, else the public no-argument one, else its only constructor; that constructor must
+ * be public, and two annotated constructors, or several with none annotated and no public no-argument
+ * one, are an error. A component without an extension point is indexed under its stereotype
+ * annotation, for example {@code org.springframework.web.bind.annotation.RestController}.
+ *
+ * <pre>{@code
+ * @Extension(dependency = "lavasearch@^1.0.0")
+ * @RestController
+ * public class SearchEndpoint {
+ *     public SearchEndpoint(SearchManager search) { ... }
+ * }
+ * }</pre>
  *
  * <p>Retention is {@link RetentionPolicy#CLASS}: build tools that process annotations
  * incrementally (Gradle) see it, and nothing needs this annotation at run time.

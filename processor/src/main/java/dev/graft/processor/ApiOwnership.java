@@ -13,7 +13,8 @@ import javax.lang.model.util.Elements;
 /**
  * Checks that an extension implementing another plugin's API depends on that plugin. A point
  * belongs to the plugin named by the nearest of its package and the enclosing packages that carries
- * {@code @Plugin} or {@code @PluginApi}, in this compilation or on the class path.
+ * {@code @Plugin} or {@code @PluginApi}, in this compilation or on the class path. A Spring
+ * stereotype under which a component without point is indexed belongs to no plugin.
  */
 final class ApiOwnership {
 
@@ -44,7 +45,7 @@ final class ApiOwnership {
     void check(TypeElement type, AnnotationMirror extension, ExtensionCandidate candidate,
             List<Dependency> dependencies, PluginDeclaration plugin) {
         for (PointRef point : candidate.points()) {
-            Owner owner = ownerOf(point.packageName());
+            Owner owner = point.stereotype() ? null : ownerOf(point.packageName());
             if (owner == null || (plugin != null && owner.pluginId().equals(plugin.id()))
                     || dependencies.stream().anyMatch(d -> d.pluginId().equals(owner.pluginId()))) {
                 continue;

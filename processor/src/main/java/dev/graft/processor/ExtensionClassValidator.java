@@ -4,24 +4,29 @@ import java.util.Locale;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Checks that an {@code @Extension} type is a class the loader can instantiate: a public,
  * non-abstract, top-level or static nested class, nested only in public classes, with a public
- * no-argument constructor.
+ * no-argument constructor or, for a Spring component, the public constructor Spring injects
+ * ({@link ConstructorRule}).
  */
 final class ExtensionClassValidator {
 
     private final Reporter reporter;
+    private final ConstructorRule constructors;
 
-    /** @param reporter where errors go */
-    ExtensionClassValidator(Reporter reporter) {
+    /**
+     * @param elements the compiler's element utilities
+     * @param reporter where errors go
+     */
+    ExtensionClassValidator(Elements elements, Reporter reporter) {
         this.reporter = reporter;
+        this.constructors = new ConstructorRule(elements, reporter);
     }
 
     /**
@@ -58,10 +63,7 @@ final class ExtensionClassValidator {
                     + Names.of(type.getEnclosingElement()) + " to be created; declare it static");
         }
         checkEnclosingClasses(type, site, name);
-        if (!hasPublicNoArgConstructor(type)) {
-            reporter.error(site, "@Extension class " + name + " has no public no-argument constructor, which the"
-                    + " loader uses to instantiate it; add 'public " + type.getSimpleName() + "() { ... }'");
-        }
+        constructors.check(type, site, SpringStereotypes.isComponent(type));
         return true;
     }
 
@@ -82,18 +84,5 @@ final class ExtensionClassValidator {
                         + ", which is not public, so the loader cannot reach it; make " + Names.of(t) + " public");
             }
         }
-    }
-
-    private static boolean hasPublicNoArgConstructor(TypeElement type) {
-        var constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
-        if (constructors.isEmpty()) {
-            return true; // the implicit default constructor, which javac usually lists anyway
-        }
-        for (ExecutableElement c : constructors) {
-            if (c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,7 +1,6 @@
 package dev.graft.processor;
 
 import dev.graft.Extension;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -10,8 +9,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Collects {@code @Extension} classes round by round: validates the class, resolves its extension
- * points, and defers a class whose supertypes or points are not resolvable yet to the next round.
+ * Collects {@code @Extension} classes round by round: validates the class, resolves the points it
+ * is indexed under, and defers a class whose supertypes or points are not resolvable yet to the
+ * next round.
  */
 final class ExtensionCollector {
 
@@ -21,7 +21,7 @@ final class ExtensionCollector {
     private final Collected collected;
     private final ExtensionClassValidator classValidator;
     private final UnresolvedTypes unresolvedTypes;
-    private final PointResolver pointResolver;
+    private final IndexedPoints points;
 
     /**
      * @param elements the compiler's element utilities
@@ -34,9 +34,9 @@ final class ExtensionCollector {
         this.mirrors = new Mirrors(elements);
         this.reporter = reporter;
         this.collected = collected;
-        this.classValidator = new ExtensionClassValidator(reporter);
+        this.classValidator = new ExtensionClassValidator(elements, reporter);
         this.unresolvedTypes = new UnresolvedTypes(mirrors);
-        this.pointResolver = new PointResolver(elements, types, mirrors, reporter);
+        this.points = new IndexedPoints(elements, mirrors, reporter, new PointResolver(elements, types, reporter));
     }
 
     /**
@@ -88,14 +88,9 @@ final class ExtensionCollector {
             collected.defer(type.getQualifiedName().toString());
             return;
         }
-        List<TypeElement> points = pointResolver.resolve(type, extension);
-        if (points.isEmpty()) {
+        List<PointRef> refs = points.of(type, extension);
+        if (refs.isEmpty()) {
             return;
-        }
-        List<PointRef> refs = new ArrayList<>();
-        for (TypeElement point : points) {
-            refs.add(new PointRef(Names.of(point), elements.getBinaryName(point).toString(),
-                    elements.getPackageOf(point).getQualifiedName().toString()));
         }
         int ordinal = mirrors.value(extension, "ordinal").getValue() instanceof Integer i ? i : 0;
         collected.addCandidate(new ExtensionCandidate(Names.of(type), elements.getBinaryName(type).toString(), ordinal,

@@ -6,6 +6,8 @@ package dev.graft.processor;
  * @param name the canonical name, for messages
  * @param binaryName the binary name, written to the index ({@code '$'} before nested classes)
  * @param packageName the package, where the point's owning plugin is looked up
+ * @param stereotype whether the point is a Spring stereotype annotation under which a component
+ *     without extension point is indexed: no plugin's API, so ownership does not apply
  */
-record PointRef(String name, String binaryName, String packageName) {
+record PointRef(String name, String binaryName, String packageName, boolean stereotype) {
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
@@ -16,56 +15,35 @@ import javax.lang.model.util.Types;
  * Finds the extension points of an {@code @Extension} class, in this order of precedence: the
  * explicit {@code points}; else every supertype annotated {@code @ExtensionPoint}; else the
  * interfaces it implements directly outside {@code java.*} and {@code javax.*}, or, when there are
- * none, its direct superclass when that is not in {@code java.*}.
+ * none, its direct superclass when that is not in {@code java.*}. {@link IndexedPoints} decides what
+ * a class without any is indexed under.
  */
 final class PointResolver {
 
     private final Elements elements;
     private final Types types;
-    private final Mirrors mirrors;
     private final Reporter reporter;
 
     /**
      * @param elements the compiler's element utilities
      * @param types the compiler's type utilities
-     * @param mirrors reads annotation values
      * @param reporter where errors go
      */
-    PointResolver(Elements elements, Types types, Mirrors mirrors, Reporter reporter) {
+    PointResolver(Elements elements, Types types, Reporter reporter) {
         this.elements = elements;
         this.types = types;
-        this.mirrors = mirrors;
         this.reporter = reporter;
     }
 
     /**
-     * Resolves the points of a class whose types are all resolved.
+     * Checks the explicit {@code points} of a class whose types are all resolved.
      *
      * @param type the {@code @Extension} class
-     * @param extension its {@code @Extension}
-     * @return the points; empty when an error was reported
+     * @param site the class and its {@code @Extension}
+     * @param values the elements of {@code points}, not empty
+     * @return the points, each once; empty when an error was reported
      */
-    List<TypeElement> resolve(TypeElement type, AnnotationMirror extension) {
-        List<AnnotationValue> explicit = mirrors.array(extension, "points");
-        if (!explicit.isEmpty()) {
-            return explicit(type, Site.of(type, extension), explicit);
-        }
-        List<TypeElement> annotated = annotatedSupertypes(type);
-        if (!annotated.isEmpty()) {
-            return annotated;
-        }
-        List<TypeElement> fallback = fallback(type);
-        if (fallback.isEmpty()) {
-            reporter.error(Site.of(type, extension), "no extension point found for @Extension class " + Names.of(type)
-                    + ": no supertype is annotated @ExtensionPoint, it implements no interface outside java.* and"
-                    + " javax.* directly, and it extends no class outside java.*. Declare the point in one of three"
-                    + " ways: annotate the interface or abstract class with @ExtensionPoint; list it in"
-                    + " @Extension(points = ...); or implement it directly");
-        }
-        return fallback;
-    }
-
-    private List<TypeElement> explicit(TypeElement type, Site site, List<AnnotationValue> values) {
+    List<TypeElement> explicit(TypeElement type, Site site, List<AnnotationValue> values) {
         Map<String, TypeElement> points = new LinkedHashMap<>();
         boolean valid = true;
         TypeMirror extensionType = types.erasure(type.asType());
@@ -86,6 +64,17 @@ final class PointResolver {
             }
         }
         return valid ? List.copyOf(points.values()) : List.of();
+    }
+
+    /**
+     * Derives the points of a class without explicit {@code points}, whose types are all resolved.
+     *
+     * @param type the {@code @Extension} class
+     * @return the supertypes annotated {@code @ExtensionPoint}, else the fallback; empty when there are none
+     */
+    List<TypeElement> derived(TypeElement type) {
+        List<TypeElement> annotated = annotatedSupertypes(type);
+        return annotated.isEmpty() ? fallback(type) : annotated;
     }
 
     private List<TypeElement> annotatedSupertypes(TypeElement type) {

@@ -79,7 +79,7 @@ public class LookupBenchmark {
         user.loadClass(ownClass);
     }
 
-    private static void plugin(Path dir, String id, Map<String, String> sources, List<Dependency> deps,
+    static void plugin(Path dir, String id, Map<String, String> sources, List<Dependency> deps,
             List<ExtensionDescriptor> extensions) throws Exception {
         Path classes = Files.createTempDirectory(dir.getParent(), id);
         Javac.compile(sources, List.of(Workspace.apiJar(), Workspace.library("pf4j-")), classes, List.of(), List.of());

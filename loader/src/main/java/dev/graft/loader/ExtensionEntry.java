@@ -21,6 +21,7 @@ public final class ExtensionEntry {
     private final ExtensionIndex index;
     private volatile Instance instance;
     private volatile ExtensionException mismatch;
+    private Object contextual;
 
     ExtensionEntry(String pluginId, ExtensionDescriptor descriptor, Supplier<ClassLoader> loader,
             ExtensionIndex index) {
@@ -143,6 +144,17 @@ public final class ExtensionEntry {
             throw mismatch;
         }
         return point.cast(value);
+    }
+
+    /**
+     * The one wrapper of this entry's instance whose calls run in its plugin's context
+     * ({@link PluginRuntime#contextualExtensions(Class)}), created on first request.
+     */
+    synchronized <T> T contextual(Class<T> point, T instance) {
+        if (!point.isInstance(contextual)) { // first request, or a caller with another copy of the point's class
+            contextual = ContextualCalls.wrap(point, instance, loader.get());
+        }
+        return point.cast(contextual);
     }
 
     /**

@@ -167,6 +167,31 @@ public final class PluginRuntime implements AutoCloseable {
      * @return the instances, ordered by ordinal, then plugin id, then class name; never containing null
      */
     public <T> List<T> extensions(Class<T> point) {
+        return instances(point, false);
+    }
+
+    /**
+     * The extensions of {@link #extensions(Class)}, each wrapped so that every call on it runs with
+     * the thread context class loader set to its plugin's loader, as the runtime sets it while it
+     * creates extensions: for a host that calls plugins later, on threads of its own, into
+     * libraries that look up classes, services or JDBC drivers through the context loader. The
+     * caller's context loader is restored after each call; exceptions pass through unchanged. Each
+     * extension has one wrapper, returned on every call; it is not the instance
+     * ({@code equals} is its identity), so a caller that needs the instance's class or identity
+     * uses {@link #extensions(Class)}. A call costs a reflective invocation more than a direct one
+     * (docs/BENCHMARKS.md has the figure).
+     *
+     * @param point a public interface point
+     * @param <T> the point type
+     * @return the wrapped instances, in extension order
+     * @throws IllegalArgumentException if the point is not a public interface
+     */
+    public <T> List<T> contextualExtensions(Class<T> point) {
+        ContextualCalls.checkPoint(point);
+        return instances(point, true);
+    }
+
+    private <T> List<T> instances(Class<T> point, boolean contextual) {
         checkOpen();
         List<T> result = new ArrayList<>();
         for (Snapshot.Candidate c : snapshot.candidates(point.getName())) {
@@ -174,7 +199,9 @@ public final class PluginRuntime implements AutoCloseable {
                 continue;
             }
             try {
-                result.add(c.entry().instance(point, factory != null ? factory : ExtensionFactory.CONSTRUCTOR, c.plugin()));
+                ExtensionEntry entry = c.entry();
+                T instance = entry.instance(point, factory != null ? factory : ExtensionFactory.CONSTRUCTOR, c.plugin());
+                result.add(contextual ? entry.contextual(point, instance) : instance);
             } catch (ExtensionException e) {
                 if (reported.add(c.entry())) {
                     Log.log(System.Logger.Level.WARNING, e.getMessage(), e);

@@ -162,8 +162,6 @@ public final class Linker {
         if (libraries != null) {
             add(classRoutes, libraries.packages(), libraries);
             add(resourceRoutes, libraries.directories(), libraries);
-            libraries.route(importedFirst(libraries.packages(), libraries, imported),
-                    toMap(libraries.directories(), libraries));
         }
         for (Pair dependency : dependencies) {
             for (Map.Entry<String, PluginClassLoader> e : dependency.exports().entrySet()) {
@@ -174,6 +172,11 @@ public final class Linker {
             }
         }
         classes.route(classRoutes, resourceRoutes);
+        if (libraries != null) {
+            // The libraries see the plugin's resources as the plugin does (a logback.xml in its
+            // classes), and its own classes after their jars (a class that file names).
+            libraries.route(libraryRoutes(libraries, classes, imported), resourceRoutes);
+        }
         warnOfCopies(archive, imported, classes, libraries);
 
         Map<String, PluginClassLoader> exported = new LinkedHashMap<>();
@@ -184,19 +187,29 @@ public final class Linker {
     }
 
     /**
-     * The class routes of the library loader: each of its packages to the dependencies that export
-     * that package, if any, then to itself.
+     * The class routes of the library loader: each package of its jars to the dependencies that
+     * export that package, if any, then to itself; each other package of the plugin's own classes
+     * to those dependencies, then to the classes loader. A library's own classes therefore always
+     * win over a plugin class of the same name, and the plugin's classes are found after them.
      */
-    private static Map<String, List<PluginClassLoader>> importedFirst(Set<String> packages, PluginClassLoader loader,
-            Map<String, List<PluginClassLoader>> imported) {
+    private static Map<String, List<PluginClassLoader>> libraryRoutes(PluginClassLoader libraries,
+            PluginClassLoader classes, Map<String, List<PluginClassLoader>> imported) {
         Map<String, List<PluginClassLoader>> map = new HashMap<>();
-        for (String pkg : packages) {
-            List<PluginClassLoader> first = imported.get(pkg);
-            List<PluginClassLoader> list = first == null ? new ArrayList<>(1) : new ArrayList<>(first);
-            list.add(loader);
-            map.put(pkg, list);
+        for (String pkg : libraries.packages()) {
+            map.put(pkg, importedThen(pkg, libraries, imported));
+        }
+        for (String pkg : classes.packages()) {
+            map.putIfAbsent(pkg, importedThen(pkg, classes, imported));
         }
         return map;
+    }
+
+    private static List<PluginClassLoader> importedThen(String pkg, PluginClassLoader loader,
+            Map<String, List<PluginClassLoader>> imported) {
+        List<PluginClassLoader> first = imported.get(pkg);
+        List<PluginClassLoader> list = first == null ? new ArrayList<>(1) : new ArrayList<>(first);
+        list.add(loader);
+        return list;
     }
 
     /**
@@ -237,12 +250,6 @@ public final class Linker {
         if (!list.contains(loader)) {
             list.add(loader);
         }
-    }
-
-    private static Map<String, List<PluginClassLoader>> toMap(Set<String> keys, PluginClassLoader loader) {
-        Map<String, List<PluginClassLoader>> map = new HashMap<>();
-        add(map, keys, loader);
-        return map;
     }
 
 }

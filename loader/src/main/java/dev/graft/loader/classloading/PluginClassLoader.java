@@ -29,17 +29,21 @@ import java.util.jar.Manifest;
  *   <li>The loaders that {@link Routes} lists for the package: for a package a dependency
  *       exports, that dependency first (a shaded copy of its API is never defined), then the
  *       plugin's own copy; for any other package, the classes loader's own classes, then its
- *       libraries; for the library loader its own jars. A package found there is never looked up
- *       elsewhere.
+ *       libraries; for the library loader its own jars, then the plugin's own classes. A package
+ *       found there is never looked up elsewhere.
  *   <li>Anything else: the host loader when host fallback is on, otherwise
  *       {@link ClassNotFoundException}.
  * </ol>
  * Resources follow the same order, by directory; {@link #getResources(String)} concatenates every
- * source in that order and adds the host's resources when host fallback is on.
+ * source in that order and adds the host's resources when host fallback is on, except the
+ * {@code META-INF/services} files of a type the plugin's routes serve. The library loader sees
+ * the plugin's resources as the classes loader does, and the plugin's own classes after its jars.
  *
- * <p>Parallel-capable. A loader takes a lock (per class name) only to define a class of its own;
- * it delegates to dependencies, whose loaders never delegate back to it, so loading cannot
- * deadlock.
+ * <p>Parallel-capable. A loader takes a lock (per class name) only to define a class of its own,
+ * and while it holds it the JVM loads only that class's supertypes. It delegates to dependencies,
+ * whose loaders never delegate back to it, and to the other loader of its pair, which may delegate
+ * back, but only for other classes: a cycle of waits would need two classes each a supertype of
+ * the other. So loading cannot deadlock.
  *
  * <p>One unit, though long: every method overrides part of {@link ClassLoader}'s contract (classes,
  * resources, packages, closing) over the same routing state, and the order above is read in one
@@ -58,6 +62,8 @@ public final class PluginClassLoader extends ClassLoader {
         /** The jars of the plugin's {@code lib/}. */
         LIBRARIES
     }
+
+    private static final String SERVICES = "META-INF/services/";
 
     private final String pluginId;
     private final Role role;
@@ -352,7 +358,7 @@ public final class PluginClassLoader extends ClassLoader {
                 }
             }
         }
-        return hostFallback ? host.getResource(name) : null;
+        return hostFallback && !isOwnServiceFile(name) ? host.getResource(name) : null;
     }
 
     @Override
@@ -369,10 +375,21 @@ public final class PluginClassLoader extends ClassLoader {
                 urls.addAll(Collections.list(source.findResources(name)));
             }
         }
-        if (hostFallback) {
+        if (hostFallback && !isOwnServiceFile(name)) {
             urls.addAll(Collections.list(host.getResources(name)));
         }
         return Collections.enumeration(urls);
+    }
+
+    /**
+     * Whether a resource is the {@code META-INF/services} file of a type this loader's routes
+     * serve: the plugin's own, its libraries' or a dependency's. The host's files for that type
+     * name providers of the host's copy of it, which {@link java.util.ServiceLoader} would load from
+     * the host and refuse as "not a subtype", so they are not listed. For a type of the JDK or the
+     * host, the host's providers are listed after the plugin's.
+     */
+    private boolean isOwnServiceFile(String name) {
+        return name.startsWith(SERVICES) && routes.classes().forClass(name.substring(SERVICES.length())) != null;
     }
 
     /** Finds a resource in this loader's own roots only. */

@@ -1,0 +1,94 @@
+package dev.graft.spring;
+
+import dev.graft.loader.ExtensionEntry;
+import dev.graft.loader.ExtensionFactory;
+import dev.graft.loader.LoadedPlugin;
+import dev.graft.loader.PluginRuntime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.AbstractAutowireCapableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+
+/**
+ * Registers the active extensions of a {@link PluginRuntime} as beans.
+ *
+ * <p>Each extension class of each loaded plugin becomes one singleton bean, named
+ * {@link #beanName(String, String) pluginId/className}, whatever number of points it is indexed
+ * under (a Spring component without a point is indexed under its stereotype). Its class is loaded
+ * through the plugin's loader when it is registered; an extension that is skipped (its dependency
+ * is absent) is never registered, and its class never loaded. Spring creates the bean as any other:
+ * constructor injection, {@code @Autowired}, {@code @Value}, {@code @PostConstruct}, and
+ * {@code @Configuration} classes with their {@code @Bean} methods. The runtime is built with
+ * {@link #extensionFactory(BeanFactory)}, so {@code runtime.extensions(T)} returns the beans
+ * themselves: one instance per extension.
+ */
+public final class GraftBeans {
+
+    /** The bean definition attribute holding the id of the plugin a bean comes from. */
+    public static final String PLUGIN_ATTRIBUTE = "dev.graft.plugin";
+
+    private GraftBeans() {
+    }
+
+    /**
+     * The factory a runtime inside Spring is built with: it returns the extension's bean, so the
+     * runtime and the context share one instance.
+     *
+     * @param beanFactory the context's bean factory, where {@link #register} put the definitions
+     * @return the factory
+     */
+    public static ExtensionFactory extensionFactory(BeanFactory beanFactory) {
+        return context -> beanFactory.getBean(beanName(context.plugin().id(), context.type().getName()));
+    }
+
+    /**
+     * The bean name of an extension class: unique in a context, since a plugin id is unique in a
+     * runtime and a class name within a plugin.
+     *
+     * @param pluginId the plugin
+     * @param className the extension class's binary name
+     * @return {@code pluginId/className}
+     */
+    public static String beanName(String pluginId, String className) {
+        return pluginId + "/" + className;
+    }
+
+    /**
+     * Registers a bean definition for every active extension of the runtime, in the runtime's
+     * order (plugins in load order, then points by name, then extension order), and makes the
+     * bean factory create plugin beans with their plugin's loader as the thread context loader.
+     *
+     * @param runtime the runtime, built with {@link #extensionFactory(BeanFactory)}
+     * @param registry where the definitions go (the context's bean factory)
+     * @return the names of the registered beans, by plugin id
+     */
+    public static Map<String, List<String>> register(PluginRuntime runtime, BeanDefinitionRegistry registry) {
+        if (registry instanceof AbstractAutowireCapableBeanFactory factory) {
+            PluginContextInstantiation.install(factory, runtime);
+        }
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (String point : runtime.points()) {
+            for (ExtensionEntry entry : runtime.entries(point)) {
+                String plugin = entry.pluginId().orElseThrow();
+                String name = beanName(plugin, entry.className());
+                if (registry.containsBeanDefinition(name)) {
+                    continue; // a class indexed under several points is one bean
+                }
+                RootBeanDefinition definition = new RootBeanDefinition(entry.load());
+                definition.setAttribute(PLUGIN_ATTRIBUTE, plugin);
+                definition.setResourceDescription(describe(runtime, plugin));
+                registry.registerBeanDefinition(name, definition);
+                names.computeIfAbsent(plugin, k -> new ArrayList<>()).add(name);
+            }
+        }
+        return names;
+    }
+
+    private static String describe(PluginRuntime runtime, String plugin) {
+        return runtime.plugin(plugin).map(LoadedPlugin::toString).map(s -> "plugin " + s).orElse("plugin " + plugin);
+    }
+}

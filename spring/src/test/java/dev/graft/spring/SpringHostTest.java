@@ -1,0 +1,117 @@
+package dev.graft.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.loader.PluginRuntime;
+import dev.graft.loader.classloading.PluginClassLoader;
+import dev.graft.loader.fixture.Plugins;
+import dev.graft.spring.testhost.TestHost;
+import dev.graft.spring.testhost.api.Events;
+import dev.graft.spring.testhost.api.Greeter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A Spring Boot host with the auto-configuration and one plugin whose classes are Spring beans:
+ * a service implementing the host's point with constructor injection, a REST controller, a
+ * configuration class with a bean method, configuration properties, and a service whose
+ * dependency is absent.
+ */
+class SpringHostTest {
+
+    private static final String GREETER = Greeter.class.getName();
+    private static final String REST = "org.springframework.web.bind.annotation.RestController";
+    private static final String CONFIGURATION = "org.springframework.context.annotation.Configuration";
+    private static final String COMPONENT = "org.springframework.stereotype.Component";
+
+    @TempDir
+    Path tmp;
+
+    private Path plugin() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        new Plugins(tmp).plugin("hello")
+                .java("hello.Greeting", "package hello; import dev.graft.spring.testhost.api.*;"
+                        + " import org.springframework.beans.factory.annotation.Value;"
+                        + " @org.springframework.stereotype.Service public class Greeting implements Greeter {"
+                        + " private final String text;"
+                        + " public Greeting(HostClock clock, Word word, @Value(\"${greeting.punctuation}\") String p) {"
+                        + "   text = \"hello at \" + clock.now() + \", \" + word.text() + p;"
+                        + "   Events.LOG.add(\"constructed with context \" + Thread.currentThread().getContextClassLoader().getName()); }"
+                        + " @jakarta.annotation.PostConstruct void started() { Events.LOG.add(\"post-construct\"); }"
+                        + " @jakarta.annotation.PreDestroy void stopped() { Events.LOG.add(\"pre-destroy\"); }"
+                        + " public String greet() { return text; } }")
+                .extension(GREETER, "hello.Greeting", 0)
+                .java("hello.Word", "package hello; public final class Word { private final String text;"
+                        + " public Word(String text) { this.text = text; } public String text() { return text; } }")
+                .java("hello.WordConfig", "package hello; import org.springframework.context.annotation.*;"
+                        + " @Configuration public class WordConfig {"
+                        + " @Bean public Word word(Props props) { return new Word(props.getWord()); }"
+                        + " @Bean public String sameWordTwice() { return String.valueOf(word(null) == word(null)); } }")
+                .extension(CONFIGURATION, "hello.WordConfig", 0)
+                .java("hello.Props", "package hello;"
+                        + " @org.springframework.stereotype.Component"
+                        + " @org.springframework.boot.context.properties.ConfigurationProperties(\"hello\")"
+                        + " public class Props { private String word = \"default\";"
+                        + " public String getWord() { return word; } public void setWord(String w) { word = w; } }")
+                .extension(COMPONENT, "hello.Props", 0)
+                .java("hello.HelloController", "package hello; import org.springframework.web.bind.annotation.*;"
+                        + " @RestController public class HelloController { private final Greeting greeting;"
+                        + " public HelloController(Greeting greeting) { this.greeting = greeting; }"
+                        + " @GetMapping(\"/hello\") public String hello(@RequestParam(\"to\") String to) { return greeting.greet() + \" \" + to; } }")
+                .extension(REST, "hello.HelloController", 0)
+                .java("hello.NeedsGhost", "package hello; @org.springframework.stereotype.Service"
+                        + " public class NeedsGhost implements dev.graft.spring.testhost.api.Greeter {"
+                        + " public String greet() { return \"ghost\"; } }")
+                .extension(GREETER, "hello.NeedsGhost", 1, "ghost@^1.0.0")
+                .zip(dir);
+        return dir;
+    }
+
+    @Test
+    void pluginClassesAreBeansOfTheHostAndServeHttp() throws Exception {
+        Path dir = plugin();
+        Events.LOG.clear();
+        ConfigurableApplicationContext context = SpringApplication.run(TestHost.class, "--server.port=0",
+                "--graft.plugins.directory=" + dir, "--graft.shared-packages=dev.graft.spring.testhost.api",
+                "--greeting.punctuation=!", "--hello.word=world", "--spring.main.banner-mode=off");
+        try {
+            PluginRuntime runtime = context.getBean(PluginRuntime.class);
+            Greeter bean = (Greeter) context.getBean("hello/hello.Greeting");
+            assertEquals("hello at noon, world!", bean.greet(),
+                    "constructor injection of a host bean, a plugin bean from a @Bean method, @Value, @ConfigurationProperties");
+            assertEquals(List.of(bean), context.getBean(TestHost.Greeters.class).all(),
+                    "the host's List<Greeter> holds the plugin's bean; the skipped extension is no bean");
+            assertSame(bean, runtime.extensions(Greeter.class).get(0), "the runtime and the context share one instance");
+            assertEquals(List.of("constructed with context graft:hello", "post-construct"), Events.LOG);
+
+            Object config = context.getBean("hello/hello.WordConfig");
+            assertTrue(config.getClass().getName().contains("$$SpringCGLIB$$"), config.getClass().getName());
+            assertEquals("true", context.getBean("sameWordTwice"), "inter-bean references go through the enhanced class");
+
+            assertFalse(context.containsBean("hello/hello.NeedsGhost"));
+            PluginClassLoader loader = (PluginClassLoader) runtime.plugin("hello").orElseThrow().classLoader();
+            assertFalse(loader.hasLoaded("hello.NeedsGhost"), "the skipped extension's class is never loaded");
+
+            String port = context.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/hello?to=you")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertEquals("hello at noon, world! you", response.body());
+        } finally {
+            context.close();
+        }
+        assertEquals("pre-destroy", Events.LOG.get(Events.LOG.size() - 1), "closing the context destroys plugin beans");
+    }
+}

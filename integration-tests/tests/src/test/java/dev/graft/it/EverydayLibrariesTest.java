@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code META-INF/services} listed to a plugin whose Module type is its own; a logback line without
  * "the everyday plugin's logback.xml" and RecordingAppender is logback in {@code lib/} not seeing the
  * plugin's resources or classes (or, with "not a subtype", the host's Configurator listed to it); "No
- * suitable driver" is DriverManager having loaded its drivers under another context loader; a missing
- * {@code contextualExtensions} is the runtime lacking the opt-in.
+ * suitable driver" is DriverManager having loaded its drivers under another context loader; a
+ * {@code contextual.*} line unlike its {@code callWithContextLoader.*} twin is a proxy of
+ * {@code contextualExtensions} that did not switch (or restore) the context loader.
  */
 class EverydayLibrariesTest {
 

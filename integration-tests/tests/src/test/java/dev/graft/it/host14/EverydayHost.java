@@ -10,8 +10,6 @@ import dev.graft.it.host.Workload;
 import dev.graft.loader.LoadedPlugin;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.PluginStatus;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *       the runtime sets the context loader there). Then a new host thread, whose context loader is
  *       the host's, calls each library through the plain instance ({@code plain.*}: what a host
  *       gets without doing anything), through {@link LoadedPlugin#callWithContextLoader}
- *       ({@code callWithContextLoader.*}), and through {@code PluginRuntime#contextualExtensions}
+ *       ({@code callWithContextLoader.*}), and through {@link PluginRuntime#contextualExtensions}
  *       ({@code contextual.*}, whose proxies set and restore the context loader on every call).
  *       Last, the host's own Jackson and logback are reported ({@code host.*}): still the host's
  *       versions, configured by the host's files, with none of the plugin's modules or appenders.
@@ -103,15 +101,7 @@ public final class EverydayHost {
                     print("callWithContextLoader." + library, guarded(() -> plugin.callWithContextLoader(() -> w.run(library))));
                 }
             }
-            List<Workload> contextual;
-            try {
-                contextual = contextualExtensions(runtime, Workload.class);
-            } catch (Throwable t) {
-                for (String library : LIBRARIES) {
-                    print("contextual." + library, "error " + describe(t));
-                }
-                return;
-            }
+            List<Workload> contextual = runtime.contextualExtensions(Workload.class);
             print("contextual.extensions", String.valueOf(contextual.size()));
             for (Workload w : contextual) {
                 for (String library : LIBRARIES) {
@@ -143,7 +133,7 @@ public final class EverydayHost {
                     first = guarded(() -> plugin.callWithContextLoader(() -> plain.report(host)));
                     break;
                 case "contextual":
-                    first = guarded(() -> everydayJdbc(contextualExtensions(runtime, Probe.class)).report(host));
+                    first = guarded(() -> everydayJdbc(runtime.contextualExtensions(Probe.class)).report(host));
                     break;
                 default:
                     throw new IllegalArgumentException(how);
@@ -160,23 +150,6 @@ public final class EverydayHost {
             }
         }
         throw new IllegalStateException("no everyday-jdbc probe among " + probes.size());
-    }
-
-    /**
-     * {@code runtime.contextualExtensions(point)}, called reflectively so that this host also runs,
-     * and reports the missing method, on a loader that predates it.
-     */
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> contextualExtensions(PluginRuntime runtime, Class<T> point) throws Exception {
-        Method method = PluginRuntime.class.getMethod("contextualExtensions", Class.class);
-        try {
-            return (List<T>) method.invoke(runtime, point);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw (Exception) e.getCause();
-        }
     }
 
     /** Host Jackson: its own version and the modules its own services files list. */

@@ -6,6 +6,10 @@
  */
 module dev.graft.loader {
     requires transitive dev.graft.format;
+    // a plugin's bundled JDBC drivers are registered the first time its code runs (JdbcDrivers)
+    requires java.sql;
+
+    uses java.sql.Driver;
 
     exports dev.graft.loader;
 }

@@ -55,15 +55,12 @@ final class ContextualCalls implements InvocationHandler {
                 return System.identityHashCode(proxy);
             }
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(context);
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return PluginContext.run(context, () -> {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 }

@@ -226,11 +226,8 @@ public final class ExtensionEntry {
          */
         private static Object create(ExtensionEntry entry, Creator creator) {
             Class<?> type = entry.load();
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
             try {
-                thread.setContextClassLoader(entry.loader.get());
-                Object value = creator.create(type);
+                Object value = PluginContext.run(entry.loader.get(), () -> creator.create(type));
                 if (value == null) {
                     throw new ExtensionException(entry.describe() + ": the extension factory returned null", null);
                 }
@@ -249,8 +246,6 @@ public final class ExtensionEntry {
             } catch (Throwable e) {
                 Containment.rethrowIfFatal(e);
                 throw new ExtensionException(entry.describe() + " could not be created: " + e, e);
-            } finally {
-                thread.setContextClassLoader(previous);
             }
         }
     }

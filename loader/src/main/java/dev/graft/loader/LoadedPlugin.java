@@ -87,7 +87,9 @@ public final class LoadedPlugin {
     /**
      * Runs plugin code with the thread context class loader set to this plugin's loader, as the
      * runtime does when it creates extensions, so that libraries which look up classes or services
-     * through the context loader find the plugin's.
+     * through the context loader find the plugin's; the caller's context loader is restored
+     * afterwards. The way for a host to call plugin code from any thread of its own (for every call
+     * on an interface point, {@link PluginRuntime#contextualExtensions(Class)}).
      *
      * @param action the code to run
      * @param <V> its result type
@@ -95,14 +97,7 @@ public final class LoadedPlugin {
      * @throws Exception whatever the action throws
      */
     public <V> V callWithContextLoader(Callable<V> action) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(linkage.get());
-        try {
-            return action.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return PluginContext.run(linkage.get(), action::call);
     }
 
     PluginArchive archive() {

@@ -164,4 +164,29 @@ class LibraryVisibilityTest {
             }
         }
     }
+
+    @Test
+    void theHostsTopLevelConfigurationFilesAreNeverAPlugins() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("p"));
+        Path lib = library();
+        new Plugins(tmp).plugin("p").library("cfg.jar", lib).resource("logback.xml", "plugin").zip(dir);
+        Path hostJar = TestPlugin.Jars.write(tmp.resolve("host.jar"), Map.of("logback.xml", "host".getBytes(),
+                "logback-test.xml", "host-test".getBytes(), "META-INF/host/info.txt", "host-info".getBytes()), null);
+        try (java.net.URLClassLoader host = new java.net.URLClassLoader(new java.net.URL[] {hostJar.toUri().toURL()},
+                getClass().getClassLoader());
+                PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
+                        .hostClassLoader(host).sharedPackages("dev.graft.loader.fixture.api").build()) {
+            ClassLoader plugin = runtime.plugin("p").orElseThrow().classLoader();
+            ClassLoader library = runtime.plugin("p").orElseThrow().libraryLoader().orElseThrow();
+            for (ClassLoader loader : List.of(plugin, library)) {
+                assertEquals("plugin", call(loader, "all", "logback.xml"),
+                        "the plugin's logback.xml only, not the host's after it (logback warns of duplicates)");
+                assertEquals("none", call(loader, "read", "logback-test.xml"),
+                        "the host's logback-test.xml would configure the plugin's logback: it is the host's");
+                assertEquals(List.of(), urls(loader, "logback-test.xml"));
+                assertEquals("host-info", call(loader, "read", "META-INF/host/info.txt"),
+                        "resources in folders still fall back to the host");
+            }
+        }
+    }
 }

@@ -52,7 +52,6 @@ class EverydayLibrariesTest {
     private static final String JACKSON_ON_HOST_CONTEXT = "error java.util.ServiceConfigurationError:"
             + " com.fasterxml.jackson.databind.Module: com.fasterxml.jackson.module.paramnames.ParameterNamesModule not a subtype";
     private static final String H2 = "h2 2.3.232 (2024-08-11) from graft:everyday:lib select 1+1 = 2";
-    private static final String NO_DRIVER = "error java.sql.SQLException: No suitable driver found for jdbc:h2:mem:everyday";
     private static final String KTOR = "ktor engine io.ktor.client.engine.cio.CIOEngine from graft:everyday:lib";
     /** The host's own libraries at the end of every run: its versions, its files, nothing of the plugin's. */
     private static final String HOST_JACKSON = "jackson 2.17.2 from app modules=[jackson-module-parameter-names]"
@@ -86,11 +85,22 @@ class EverydayLibrariesTest {
 
     /**
      * The JVM's first DriverManager use on a plain host thread loads the drivers the host's loader
-     * lists (none), once per JVM: afterwards not even the plugin's context brings H2's driver in.
+     * lists (none), once per JVM; the plugin's H2 works all the same, since Graft registered it when
+     * the plugin's code first ran (before issue 14's fix: "No suitable driver", then and later).
      */
     @Test
-    void jdbcFirstUsedOnAPlainHostThreadFindsNoDriverThenOrLater() throws Exception {
-        assertLines(jdbcLines(NO_DRIVER, NO_DRIVER), run("jdbc-plain"));
+    void jdbcFirstUsedOnAPlainHostThreadWorksThenAndLater() throws Exception {
+        assertLines(jdbcLines(H2, H2), run("jdbc-plain"));
+    }
+
+    /** A host that used DriverManager before any plugin code ran (as one with a DataSource does). */
+    @Test
+    void jdbcUsedByTheHostFirstStillServesThePluginsDriver() throws Exception {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("plugin.everyday", "LOADED");
+        lines.put("host.drivers", "0");
+        lines.putAll(jdbcLines(H2, H2));
+        assertLines(lines, run("jdbc-host-first"));
     }
 
     /** The first DriverManager use inside callWithContextLoader registers the plugin's driver, for later plain calls too. */

@@ -76,6 +76,7 @@ public final class PluginClassLoader extends ClassLoader {
     private volatile Routes routes = Routes.EMPTY;
     private volatile boolean closed;
     private volatile Object attachment;
+    private final java.util.concurrent.atomic.AtomicBoolean entered = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Creates a loader over the given roots. Call {@link #route(Map, Map)} before use.
@@ -358,7 +359,7 @@ public final class PluginClassLoader extends ClassLoader {
                 }
             }
         }
-        return hostFallback && !isOwnServiceFile(name) ? host.getResource(name) : null;
+        return hostServes(name) ? host.getResource(name) : null;
     }
 
     @Override
@@ -368,17 +369,22 @@ public final class PluginClassLoader extends ClassLoader {
         if (owner != null) {
             return owner.getResources(name);
         }
-        Set<URL> urls = new LinkedHashSet<>();
-        PluginClassLoader[] sources = routes.resources().get(dir);
-        if (sources != null) {
-            for (PluginClassLoader source : sources) {
-                urls.addAll(Collections.list(source.findResources(name)));
-            }
-        }
-        if (hostFallback && !isOwnServiceFile(name)) {
+        Set<URL> urls = new LinkedHashSet<>(Collections.list(ownResources(name)));
+        if (hostServes(name)) {
             urls.addAll(Collections.list(host.getResources(name)));
         }
         return Collections.enumeration(urls);
+    }
+
+    /**
+     * Whether the host's resources of a name are listed after the plugin's: with host fallback on,
+     * for every name in a folder but the services files of the plugin's own types. A top-level
+     * name ({@code logback.xml}, {@code logback-test.xml}, {@code application.yml}) is the
+     * configuration of whoever owns the class path: a plugin's library asking for one means the
+     * plugin's, and the host's copy would configure the plugin's library as the host.
+     */
+    private boolean hostServes(String name) {
+        return hostFallback && name.indexOf('/') >= 0 && !isOwnServiceFile(name);
     }
 
     /**
@@ -390,6 +396,35 @@ public final class PluginClassLoader extends ClassLoader {
      */
     private boolean isOwnServiceFile(String name) {
         return name.startsWith(SERVICES) && routes.classes().forClass(name.substring(SERVICES.length())) != null;
+    }
+
+    /**
+     * The resources of a name in the plugin's own sources only (its classes and libraries, and the
+     * directories its dependencies export), never the host's.
+     *
+     * @param name the resource name
+     * @return the URLs, in lookup order
+     */
+    public Enumeration<URL> ownResources(String name) {
+        List<URL> urls = new ArrayList<>();
+        PluginClassLoader[] sources = routes.resources().get(ResourceRoot.directoryOf(name));
+        if (sources != null) {
+            for (PluginClassLoader source : sources) {
+                urls.addAll(Collections.list(source.findResources(name)));
+            }
+        }
+        return Collections.enumeration(urls);
+    }
+
+    /**
+     * Whether this is the first call: true once, for the first thread that runs the plugin's code
+     * in its context, which then does what a plugin needs before its first call (registering its
+     * JDBC drivers).
+     *
+     * @return {@code true} the first time only
+     */
+    public boolean firstEntry() {
+        return !entered.get() && entered.compareAndSet(false, true);
     }
 
     /** Finds a resource in this loader's own roots only. */

@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
  *       host thread's first call, made plainly, through callWithContextLoader or through a
  *       contextual proxy ({@code jdbc.first}); then the same probe is called plainly again
  *       ({@code jdbc.second}). DriverManager loads the drivers the context loader lists once per
- *       JVM, so the first call decides for every later one.
+ *       JVM, so without Graft registering the plugin's driver when the plugin's code first runs
+ *       (the probe's creation), the first call would decide for every later one.
+ *   <li>{@code jdbc-host-first}: the host uses DriverManager before any plugin code runs
+ *       ({@code host.drivers}: the drivers it sees, none), then calls the probe plainly.
  * </ul>
  */
 public final class EverydayHost {
@@ -113,7 +116,13 @@ public final class EverydayHost {
     }
 
     /** The jdbc-* scenarios: the first DriverManager use of the JVM happens through {@code how}. */
-    private static void jdbcFirst(PluginRuntime runtime, String how) throws Exception {
+    private static void jdbcFirst(PluginRuntime runtime, String scenario) throws Exception {
+        String how = scenario;
+        if (how.equals("host-first")) { // a host that used JDBC before its plugins ran (a Spring Boot DataSource)
+            print("host.drivers", String.valueOf(java.util.Collections.list(java.sql.DriverManager.getDrivers()).size()));
+            how = "plain";
+        }
+        String call = how;
         Host host = new Host() {
             @Override
             public <T> List<T> extensions(Class<T> point) {
@@ -125,7 +134,7 @@ public final class EverydayHost {
         onHostThread(() -> {
             print("host-thread.context", loaderName(Thread.currentThread().getContextClassLoader()));
             String first;
-            switch (how) {
+            switch (call) {
                 case "plain":
                     first = guarded(() -> plain.report(host));
                     break;
@@ -136,7 +145,7 @@ public final class EverydayHost {
                     first = guarded(() -> everydayJdbc(runtime.contextualExtensions(Probe.class)).report(host));
                     break;
                 default:
-                    throw new IllegalArgumentException(how);
+                    throw new IllegalArgumentException(call);
             }
             print("jdbc.first", first);
             print("jdbc.second", guarded(() -> plain.report(host)));

@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Spring Boot host's executable jar running as a child process, {@code java -Xmx256m -jar
- * host.jar --server.port=<free port> --graft.plugins.directory=<folder>}, with this JVM's
- * {@code java} and no other JVM option (none from the environment either), its output in a file,
- * and an HTTP/1.1 client for it. {@link #close()} ends it.
+ * A Spring Boot host's executable jar running as a child process, {@code java -Xmx256m
+ * -XX:SoftRefLRUPolicyMSPerMB=0 -jar host.jar --server.port=<free port>
+ * --graft.plugins.directory=<folder>}, with this JVM's {@code java} and no other JVM option (none
+ * from the environment either: no {@code --add-opens}), its output in a file, and an HTTP/1.1
+ * client for it. {@link #close()} ends it.
  */
 final class HostProcess implements AutoCloseable {
 
@@ -50,7 +51,10 @@ final class HostProcess implements AutoCloseable {
         int port = freePort();
         Path output = workDir.resolve("host-output.txt");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(),
+        // Soft references cleared at every collection, so that whether the unloaded plugin's loaders are
+        // collected does not depend on free heap and time (Spring caches by soft reference); nothing else.
+        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:SoftRefLRUPolicyMSPerMB=0",
+                "-jar", jar.toString(),
                 "--server.port=" + port, "--graft.plugins.directory=" + plugins))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  *     and not the one of the extension whose dependency (plugin ghost) is absent, whose class the
  *     plugin's loader never loaded, while it did load the active greeter's;</li>
  * <li>{@code POST /admin/unload/hello} unloads it: its endpoints answer 404, its greeting is gone,
- *     no plugin is loaded, and its {@code @PreDestroy} ran (the host's journal says so).</li>
+ *     no plugin is loaded, its {@code @PreDestroy} ran (the host's journal says so), and nothing of
+ *     the host keeps its loader reachable ({@link #collectedLoaders()}).</li>
  * </ul>
  */
 abstract class SpringBootHostContract {
@@ -100,6 +101,16 @@ abstract class SpringBootHostContract {
         assertBody(200, "[]", host.get("/admin/plugins"), "no plugin is loaded");
         assertBody(200, "[\"" + CONSTRUCTED + "\",\"" + INITIALISED + "\",\"" + DESTROYED + "\"]", host.get("/admin/journal"),
                 "the greeter's @PreDestroy ran at the unload");
+        assertBody(200, collectedLoaders(), host.get("/admin/unloaded-loaders"),
+                "whether anything in the host still holds the unloaded plugin's loader strongly");
+    }
+
+    /**
+     * @return what {@code /admin/unloaded-loaders} must say after the unload: the plugin's one
+     *     loader (it bundles no library) collected
+     */
+    String collectedLoaders() {
+        return "1 of 1 unloaded plugin loaders collected";
     }
 
     private static void assertBody(int status, String body, HttpResponse<String> response, String what) {

@@ -7,6 +7,8 @@ import dev.graft.loader.LoadedPlugin;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.spring.PluginBeans;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootVersion;
@@ -32,6 +34,8 @@ public class HostController {
     private final PluginRuntime runtime;
     private final PluginBeans plugins;
     private final Journal journal;
+    /** The loaders of the plugins unloaded so far, weakly: to tell whether anything still holds them. */
+    private final List<WeakReference<ClassLoader>> unloadedLoaders = new ArrayList<>();
 
     /**
      * @param greeters every {@link Greeter} bean, plugins' included, at the time of each call
@@ -72,8 +76,32 @@ public class HostController {
      * @return the ids unloaded, in unload order
      */
     @PostMapping("/admin/unload/{id}")
-    public List<String> unload(@PathVariable("id") String id) {
+    public synchronized List<String> unload(@PathVariable("id") String id) {
+        for (String unloading : runtime.unloadOrder(id)) {
+            runtime.plugin(unloading).filter(LoadedPlugin::isLinked).ifPresent(p -> {
+                unloadedLoaders.add(new WeakReference<>(p.classLoader()));
+                p.libraryLoader().ifPresent(l -> unloadedLoaders.add(new WeakReference<>(l)));
+            });
+        }
         return plugins.unload(id);
+    }
+
+    /**
+     * Collects garbage (up to 20 rounds, until the weak references are cleared) and says how many
+     * of the unloaded plugins' class loaders are gone. Only weak and soft references held by
+     * Spring or Graft would keep one: a strong one keeps it whatever the rounds.
+     *
+     * @return {@code <collected> of <unloaded> unloaded plugin loaders collected}
+     * @throws InterruptedException if interrupted between rounds
+     */
+    @GetMapping("/admin/unloaded-loaders")
+    public synchronized String unloadedLoaders() throws InterruptedException {
+        for (int i = 0; i < 20 && unloadedLoaders.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        long collected = unloadedLoaders.stream().filter(r -> r.get() == null).count();
+        return collected + " of " + unloadedLoaders.size() + " unloaded plugin loaders collected";
     }
 
     /** @return what plugin beans recorded, in order */

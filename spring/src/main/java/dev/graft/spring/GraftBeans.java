@@ -1,6 +1,7 @@
 package dev.graft.spring;
 
 import dev.graft.loader.ExtensionEntry;
+import dev.graft.loader.ExtensionException;
 import dev.graft.loader.ExtensionFactory;
 import dev.graft.loader.LoadedPlugin;
 import dev.graft.loader.PluginRuntime;
@@ -81,7 +82,14 @@ public final class GraftBeans {
                 if (registry.containsBeanDefinition(name)) {
                     continue; // a class indexed under several points is one bean
                 }
-                RootBeanDefinition definition = new RootBeanDefinition(entry.load());
+                Class<?> type;
+                try {
+                    type = entry.load();
+                } catch (ExtensionException e) { // the plugin's fault: no bean, the runtime reports it FAILED
+                    System.getLogger("dev.graft.spring").log(System.Logger.Level.WARNING, e.getMessage(), e);
+                    continue;
+                }
+                RootBeanDefinition definition = new RootBeanDefinition(type);
                 definition.setAttribute(PLUGIN_ATTRIBUTE, plugin);
                 definition.setResourceDescription(describe(runtime, plugin));
                 definition.setDependsOn(dependsOn);

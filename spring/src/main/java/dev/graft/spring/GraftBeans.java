@@ -12,7 +12,7 @@ import java.util.Map;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.AbstractAutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers the active extensions of a {@link PluginRuntime} as beans.
@@ -60,17 +60,21 @@ public final class GraftBeans {
 
     /**
      * Registers a bean definition for every active extension of the runtime, in the runtime's
-     * order (plugins in load order, then points by name, then extension order), and makes the
-     * bean factory create plugin beans with their plugin's loader as the thread context loader.
+     * order (points by name, then extension order), then every component that Spring's scan finds
+     * under the scan packages of a plugin that names some (a legacy Lavalink plugin's
+     * {@code path}), and makes the bean factory create plugin beans with their plugin's loader as
+     * the thread context loader.
      *
      * @param runtime the runtime, built with {@link #extensionFactory(BeanFactory)}
      * @param registry where the definitions go (the context's bean factory)
+     * @param environment the context's environment, which the conditions of scanned legacy
+     *     components are evaluated against
      * @param dependsOn beans every plugin bean depends on, so destroyed after them (the runtime's
      *     bean, if it is one: plugin beans are destroyed while their loaders are open)
      * @return the names of the registered beans, by plugin id
      */
     public static Map<String, List<String>> register(PluginRuntime runtime, BeanDefinitionRegistry registry,
-            String... dependsOn) {
+            Environment environment, String... dependsOn) {
         if (registry instanceof AbstractAutowireCapableBeanFactory factory) {
             PluginContextInstantiation.install(factory, runtime);
         }
@@ -89,12 +93,15 @@ public final class GraftBeans {
                     System.getLogger("dev.graft.spring").log(System.Logger.Level.WARNING, e.getMessage(), e);
                     continue;
                 }
-                RootBeanDefinition definition = new RootBeanDefinition(type);
-                definition.setAttribute(PLUGIN_ATTRIBUTE, plugin);
-                definition.setResourceDescription(describe(runtime, plugin));
-                definition.setDependsOn(dependsOn);
-                registry.registerBeanDefinition(name, definition);
+                registry.registerBeanDefinition(name, PluginBeanDefinitions.of(type, plugin, describe(runtime, plugin), dependsOn));
                 names.computeIfAbsent(plugin, k -> new ArrayList<>()).add(name);
+            }
+        }
+        for (LoadedPlugin plugin : runtime.loadedPlugins()) {
+            if (!plugin.scanPackages().isEmpty()) {
+                names.computeIfAbsent(plugin.id(), k -> new ArrayList<>())
+                        .addAll(LegacyComponents.register(plugin, registry, environment, describe(runtime, plugin.id()),
+                                dependsOn));
             }
         }
         return names;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.Plugins;
+import dev.graft.loader.testing.TestPlugin;
 import dev.graft.spring.testhost.TestHost;
 import dev.graft.spring.testhost.api.Events;
 import dev.graft.spring.testhost.api.Greeter;
@@ -78,6 +79,24 @@ class SpringHostTest {
                 .extension(GREETER, "hello.NeedsGhost", 1, "ghost@^1.0.0")
                 .zip(dir);
         return dir;
+    }
+
+    /**
+     * A legacy Lavalink plugin: one jar, {@code lavalink-plugins/legacy.properties} naming the
+     * package Lavalink scans, a controller and a greeter under it, and a component outside it.
+     */
+    private void legacyPlugin(Path dir) {
+        TestPlugin.in(tmp, "legacy")
+                .java("legacy.plugin.LegacyGreeter", "package legacy.plugin; @org.springframework.stereotype.Service"
+                        + " public class LegacyGreeter implements dev.graft.spring.testhost.api.Greeter {"
+                        + " public String greet() { return \"legacy\"; } }")
+                .java("legacy.plugin.web.LegacyController", "package legacy.plugin.web;"
+                        + " @org.springframework.web.bind.annotation.RestController public class LegacyController {"
+                        + " @org.springframework.web.bind.annotation.GetMapping(\"/legacy\") public String get() { return \"old but loaded\"; } }")
+                .java("legacy.other.NotScanned", "package legacy.other; @org.springframework.stereotype.Component"
+                        + " public class NotScanned { }")
+                .resource("lavalink-plugins/legacy.properties", "name=legacy\npath=legacy.plugin\nversion=1.2\n")
+                .jar(dir);
     }
 
     private ConfigurableApplicationContext start(Path dir) {
@@ -171,6 +190,31 @@ class SpringHostTest {
 
             collect(loaders);
             assertTrue(loaders.stream().allMatch(r -> r.get() == null), "nothing keeps the plugin's loaders reachable");
+        } finally {
+            context.close();
+        }
+    }
+
+    @Test
+    void aLegacyLavalinkJarsComponentsUnderItsPathAreBesideTheNewFormatsBeans() throws Exception {
+        Path dir = plugin();
+        legacyPlugin(dir);
+        Events.LOG.clear();
+        ConfigurableApplicationContext context = start(dir);
+        try {
+            PluginRuntime runtime = context.getBean(PluginRuntime.class);
+            assertEquals("jar (lavalink)", runtime.plugin("legacy").orElseThrow().format().toString());
+            assertEquals(List.of("hello at noon, world!", "legacy"),
+                    context.getBean(TestHost.Greeters.class).all().stream().map(Greeter::greet).sorted().toList());
+            assertEquals("old but loaded", get(context, "/legacy").body());
+            assertEquals(200, get(context, "/hello?to=you").statusCode());
+            assertFalse(context.containsBean("legacy/legacy.other.NotScanned"), "only the path is scanned");
+            PluginBeans plugins = context.getBean(PluginBeans.class);
+            assertEquals(List.of("legacy/legacy.plugin.LegacyGreeter", "legacy/legacy.plugin.web.LegacyController"),
+                    plugins.beanNames("legacy").stream().sorted().toList());
+            assertEquals(List.of("legacy"), plugins.unload("legacy"));
+            assertEquals(404, get(context, "/legacy").statusCode());
+            assertEquals(200, get(context, "/hello?to=you").statusCode(), "the other plugin is untouched");
         } finally {
             context.close();
         }

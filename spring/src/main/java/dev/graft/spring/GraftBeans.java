@@ -60,9 +60,10 @@ public final class GraftBeans {
 
     /**
      * Registers a bean definition for every active extension of the runtime, in the runtime's
-     * order (points by name, then extension order), then every component that Spring's scan finds
-     * under the scan packages of a plugin that names some (a legacy Lavalink plugin's
-     * {@code path}), and makes the bean factory create plugin beans with their plugin's loader as
+     * order (points by name, then extension order), with the components that the
+     * {@code @ComponentScan} of an extension class finds in its plugin's loader, then every
+     * component that Spring's scan finds under the scan packages of a plugin that names some (a
+     * legacy Lavalink plugin's {@code path}), and makes the bean factory create plugin beans with their plugin's loader as
      * the thread context loader.
      *
      * @param runtime the runtime, built with {@link #extensionFactory(BeanFactory)}
@@ -95,13 +96,18 @@ public final class GraftBeans {
                 }
                 registry.registerBeanDefinition(name, PluginBeanDefinitions.of(type, plugin, describe(runtime, plugin), dependsOn));
                 names.computeIfAbsent(plugin, k -> new ArrayList<>()).add(name);
+                List<String> scanned = PluginComponentScan.packagesOf(type);
+                if (!scanned.isEmpty()) {
+                    names.get(plugin).addAll(PluginComponentScan.register(runtime.plugin(plugin).orElseThrow(), scanned,
+                            registry, environment, describe(runtime, plugin), dependsOn));
+                }
             }
         }
         for (LoadedPlugin plugin : runtime.loadedPlugins()) {
             if (!plugin.scanPackages().isEmpty()) {
                 names.computeIfAbsent(plugin.id(), k -> new ArrayList<>())
-                        .addAll(LegacyComponents.register(plugin, registry, environment, describe(runtime, plugin.id()),
-                                dependsOn));
+                        .addAll(PluginComponentScan.register(plugin, plugin.scanPackages(), registry, environment,
+                                describe(runtime, plugin.id()), dependsOn));
             }
         }
         return names;

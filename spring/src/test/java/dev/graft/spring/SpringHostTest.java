@@ -62,6 +62,11 @@ class SpringHostTest {
                         + " @Bean public Word word(Props props) { return new Word(props.getWord()); }"
                         + " @Bean public String sameWordTwice() { return String.valueOf(word(null) == word(null)); } }")
                 .extension(CONFIGURATION, "hello.WordConfig", 0)
+                .java("hello.ScanConfig", "package hello; @org.springframework.context.annotation.Configuration"
+                        + " @org.springframework.context.annotation.ComponentScan(\"hello.scanned\") public class ScanConfig { }")
+                .extension(CONFIGURATION, "hello.ScanConfig", 0)
+                .java("hello.scanned.Scanned", "package hello.scanned; @org.springframework.stereotype.Component"
+                        + " public class Scanned { }")
                 .java("hello.Props", "package hello;"
                         + " @org.springframework.stereotype.Component"
                         + " @org.springframework.boot.context.properties.ConfigurationProperties(\"hello\")"
@@ -99,6 +104,10 @@ class SpringHostTest {
                 .jar(dir);
     }
 
+    private static ClassLoader loaderOf(PluginRuntime runtime, String id) {
+        return runtime.plugin(id).orElseThrow().classLoader();
+    }
+
     private ConfigurableApplicationContext start(Path dir) {
         return SpringApplication.run(TestHost.class, "--server.port=0",
                 "--graft.plugins.directory=" + dir, "--graft.shared-packages=dev.graft.spring.testhost.api",
@@ -131,6 +140,8 @@ class SpringHostTest {
             assertEquals("true", context.getBean("sameWordTwice"), "inter-bean references go through the enhanced class");
 
             assertFalse(context.containsBean("hello/hello.NeedsGhost"));
+            assertSame(loaderOf(runtime, "hello"), context.getBean("hello/hello.scanned.Scanned").getClass().getClassLoader(),
+                    "a plugin configuration's @ComponentScan scans the plugin, in its loader");
             PluginClassLoader loader = (PluginClassLoader) runtime.plugin("hello").orElseThrow().classLoader();
             assertFalse(loader.hasLoaded("hello.NeedsGhost"), "the skipped extension's class is never loaded");
 
@@ -177,7 +188,8 @@ class SpringHostTest {
                     new WeakReference<>(runtime.plugin("hello").orElseThrow().classLoader()));
             PluginBeans plugins = context.getBean(PluginBeans.class);
             assertEquals(List.of("hello/hello.Greeting", "hello/hello.HelloController", "hello/hello.Props",
-                    "hello/hello.WordConfig", "sameWordTwice", "word"), plugins.beanNames("hello").stream().sorted().toList(),
+                    "hello/hello.ScanConfig", "hello/hello.WordConfig", "hello/hello.scanned.Scanned", "sameWordTwice", "word"),
+                    plugins.beanNames("hello").stream().sorted().toList(),
                     "its extensions and the beans of its @Bean methods");
 
             assertEquals(List.of("hello"), plugins.unload("hello"));

@@ -6,29 +6,35 @@ import java.util.List;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScans;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * The components of a plugin that names packages to scan ({@link LoadedPlugin#scanPackages()}: a
- * legacy Lavalink plugin's {@code path}), found by Spring's own component scan inside the
- * plugin's loader, as Lavalink scans them in its shared one, and registered as that plugin's beans.
+ * A component scan inside one plugin's loader: Spring's own scan of some of the plugin's packages,
+ * the components found registered as that plugin's beans. Used for the packages a legacy
+ * Lavalink plugin names ({@link LoadedPlugin#scanPackages()}, its {@code path}, which Lavalink
+ * scans in its one shared loader), and for the {@code @ComponentScan} of a plugin's configuration
+ * class, which Spring itself would run through the host's loader and so find nothing of the plugin.
  */
-final class LegacyComponents {
+final class PluginComponentScan {
 
-    private LegacyComponents() {
+    private PluginComponentScan() {
     }
 
     /**
+     * @param packages the packages to scan, with their subpackages
      * @return the names of the beans registered, in scan order (by package, then as Spring lists them)
      */
-    static List<String> register(LoadedPlugin plugin, BeanDefinitionRegistry registry, Environment environment,
-            String description, String... dependsOn) {
+    static List<String> register(LoadedPlugin plugin, List<String> packages, BeanDefinitionRegistry registry,
+            Environment environment, String description, String... dependsOn) {
         ClassLoader loader = plugin.classLoader();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true, environment);
         scanner.setResourceLoader(new DefaultResourceLoader(loader));
         List<String> names = new ArrayList<>();
-        for (String pkg : plugin.scanPackages()) {
+        for (String pkg : packages) {
             for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
                 String name = GraftBeans.beanName(plugin.id(), candidate.getBeanClassName());
                 if (registry.containsBeanDefinition(name)) {
@@ -48,5 +54,23 @@ final class LegacyComponents {
             }
         }
         return names;
+    }
+
+    /**
+     * The packages a plugin class's {@code @ComponentScan} annotations name ({@code value},
+     * {@code basePackages}, {@code basePackageClasses}; the class's own package when they name
+     * none), as Spring reads them; empty when the class has none.
+     */
+    static List<String> packagesOf(Class<?> type) {
+        List<String> packages = new ArrayList<>();
+        for (ComponentScan scan : AnnotatedElementUtils.findMergedRepeatableAnnotations(type, ComponentScan.class,
+                ComponentScans.class)) {
+            List<String> named = new ArrayList<>(List.of(scan.basePackages()));
+            for (Class<?> c : scan.basePackageClasses()) {
+                named.add(c.getPackageName());
+            }
+            packages.addAll(named.isEmpty() ? List.of(type.getPackageName()) : named);
+        }
+        return packages;
     }
 }

@@ -43,7 +43,9 @@ class SpringHostTest {
 
     private Path plugin() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("plugins"));
-        new Plugins(tmp).plugin("hello")
+        Plugins plugins = new Plugins(tmp);
+        Plugins.Spec hello = plugins.plugin("hello");
+        hello
                 .java("hello.Greeting", "package hello; import dev.graft.spring.testhost.api.*;"
                         + " import org.springframework.beans.factory.annotation.Value;"
                         + " @org.springframework.stereotype.Service public class Greeting implements Greeter {"
@@ -82,6 +84,13 @@ class SpringHostTest {
                         + " public class NeedsGhost implements dev.graft.spring.testhost.api.Greeter {"
                         + " public String greet() { return \"ghost\"; } }")
                 .extension(GREETER, "hello.NeedsGhost", 1, "ghost@^1.0.0")
+                .zip(dir);
+        plugins.plugin("fan").dependency("hello").classpath(hello.classes())
+                .java("fan.Fan", "package fan; @org.springframework.stereotype.Component public class Fan {"
+                        + " private final hello.Greeting greeting;"
+                        + " public Fan(hello.Greeting greeting) { this.greeting = greeting; }"
+                        + " public String toString() { return \"fan of \" + greeting.greet(); } }")
+                .extension(COMPONENT, "fan.Fan", 0)
                 .zip(dir);
         return dir;
     }
@@ -139,6 +148,8 @@ class SpringHostTest {
             assertTrue(config.getClass().getName().contains("$$SpringCGLIB$$"), config.getClass().getName());
             assertEquals("true", context.getBean("sameWordTwice"), "inter-bean references go through the enhanced class");
 
+            assertEquals("fan of hello at noon, world!", context.getBean("fan/fan.Fan").toString(),
+                    "constructor injection of a bean of the plugin it depends on");
             assertFalse(context.containsBean("hello/hello.NeedsGhost"));
             assertSame(loaderOf(runtime, "hello"), context.getBean("hello/hello.scanned.Scanned").getClass().getClassLoader(),
                     "a plugin configuration's @ComponentScan scans the plugin, in its loader");
@@ -192,7 +203,8 @@ class SpringHostTest {
                     plugins.beanNames("hello").stream().sorted().toList(),
                     "its extensions and the beans of its @Bean methods");
 
-            assertEquals(List.of("hello"), plugins.unload("hello"));
+            assertEquals(List.of("fan", "hello"), plugins.unload("hello"), "its dependent first");
+            assertFalse(context.containsBean("fan/fan.Fan"));
             assertEquals("pre-destroy", Events.LOG.get(Events.LOG.size() - 1), "@PreDestroy ran at the unload");
             assertEquals(List.of(), plugins.beanNames("hello"));
             assertFalse(context.containsBean("hello/hello.Greeting"));

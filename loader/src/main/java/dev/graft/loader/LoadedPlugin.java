@@ -50,6 +50,18 @@ public final class LoadedPlugin {
     }
 
     /**
+     * The packages a Spring host component-scans in this plugin's loader: the {@code path} of a
+     * legacy Lavalink plugin ({@link PluginFormat#LAVALINK_JAR}), which has no extension index and
+     * whose Spring components are found only by scanning. Empty for every other format, whose
+     * extensions are listed by their index.
+     *
+     * @return the package names, dotted; empty unless the plugin is a Lavalink jar
+     */
+    public List<String> scanPackages() {
+        return archive.scanPackages();
+    }
+
+    /**
      * The loader of the plugin's own classes, created on first use (with the loaders of the
      * plugins it depends on); docs/class-loading.md has the rules.
      *

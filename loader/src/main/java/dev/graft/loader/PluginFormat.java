@@ -3,9 +3,9 @@ package dev.graft.loader;
 import dev.graft.loader.archive.PluginArchive;
 
 /**
- * How a loaded plugin is packaged and whose metadata it carries: Graft's manifest and index, or
- * pf4j's descriptor and flat index. One value per combination, since every combination loads; its
- * {@link #toString()} is the short form hosts print, such as {@code zip} or {@code jar (pf4j)}.
+ * How a loaded plugin is packaged and whose metadata it carries: Graft's manifest and index, pf4j's
+ * descriptor and flat index, or a legacy Lavalink descriptor. One value per combination that loads;
+ * its {@link #toString()} is the short form hosts print, such as {@code zip} or {@code jar (pf4j)}.
  */
 public enum PluginFormat {
     /** A Graft zip: {@code classes/}, {@code lib/*.jar} and Graft's manifest and index. */
@@ -19,7 +19,13 @@ public enum PluginFormat {
     /** A pf4j jar: a {@code Plugin-Id} manifest attribute or {@code plugin.properties}. */
     PF4J_JAR("jar (pf4j)"),
     /** An exploded pf4j plugin. */
-    PF4J_DIRECTORY("directory (pf4j)");
+    PF4J_DIRECTORY("directory (pf4j)"),
+    /**
+     * A legacy Lavalink plugin: one jar with its classes and its dependencies flattened in, and
+     * {@code lavalink-plugins/<name>.properties} ({@code name}, {@code path}, {@code version}). It
+     * has no extension index: a Spring host scans {@link LoadedPlugin#scanPackages()} instead.
+     */
+    LAVALINK_JAR("jar (lavalink)");
 
     private final String label;
 
@@ -34,6 +40,9 @@ public enum PluginFormat {
 
     /** The format of an opened archive. */
     static PluginFormat of(PluginArchive.Layout layout, PluginArchive.Metadata metadata) {
+        if (metadata == PluginArchive.Metadata.LAVALINK) {
+            return LAVALINK_JAR; // only a single jar carries it
+        }
         boolean pf4j = metadata == PluginArchive.Metadata.PF4J;
         return switch (layout) {
             case ZIP -> pf4j ? PF4J_ZIP : GRAFT_ZIP;
@@ -42,7 +51,10 @@ public enum PluginFormat {
         };
     }
 
-    /** @return {@code zip}, {@code jar} or {@code directory}, followed by {@code (pf4j)} for pf4j metadata */
+    /**
+     * @return {@code zip}, {@code jar} or {@code directory}, followed by {@code (pf4j)} for pf4j
+     *     metadata; {@code jar (lavalink)} for a legacy Lavalink jar
+     */
     @Override
     public String toString() {
         return label;

@@ -1,6 +1,7 @@
 package dev.graft.spring;
 
 import dev.graft.loader.ExtensionEntry;
+import dev.graft.loader.ExtensionException;
 import dev.graft.loader.ExtensionFactory;
 import dev.graft.loader.LoadedPlugin;
 import dev.graft.loader.PluginRuntime;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.AbstractAutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers the active extensions of a {@link PluginRuntime} as beans.
@@ -59,17 +60,22 @@ public final class GraftBeans {
 
     /**
      * Registers a bean definition for every active extension of the runtime, in the runtime's
-     * order (plugins in load order, then points by name, then extension order), and makes the
-     * bean factory create plugin beans with their plugin's loader as the thread context loader.
+     * order (points by name, then extension order), with the components that the
+     * {@code @ComponentScan} of an extension class finds in its plugin's loader, then every
+     * component that Spring's scan finds under the scan packages of a plugin that names some (a
+     * legacy Lavalink plugin's {@code path}), and makes the bean factory create plugin beans with their plugin's loader as
+     * the thread context loader.
      *
      * @param runtime the runtime, built with {@link #extensionFactory(BeanFactory)}
      * @param registry where the definitions go (the context's bean factory)
+     * @param environment the context's environment, which the conditions of scanned legacy
+     *     components are evaluated against
      * @param dependsOn beans every plugin bean depends on, so destroyed after them (the runtime's
      *     bean, if it is one: plugin beans are destroyed while their loaders are open)
      * @return the names of the registered beans, by plugin id
      */
     public static Map<String, List<String>> register(PluginRuntime runtime, BeanDefinitionRegistry registry,
-            String... dependsOn) {
+            Environment environment, String... dependsOn) {
         if (registry instanceof AbstractAutowireCapableBeanFactory factory) {
             PluginContextInstantiation.install(factory, runtime);
         }
@@ -81,12 +87,27 @@ public final class GraftBeans {
                 if (registry.containsBeanDefinition(name)) {
                     continue; // a class indexed under several points is one bean
                 }
-                RootBeanDefinition definition = new RootBeanDefinition(entry.load());
-                definition.setAttribute(PLUGIN_ATTRIBUTE, plugin);
-                definition.setResourceDescription(describe(runtime, plugin));
-                definition.setDependsOn(dependsOn);
-                registry.registerBeanDefinition(name, definition);
+                Class<?> type;
+                try {
+                    type = entry.load();
+                } catch (ExtensionException e) { // the plugin's fault: no bean, the runtime reports it FAILED
+                    System.getLogger("dev.graft.spring").log(System.Logger.Level.WARNING, e.getMessage(), e);
+                    continue;
+                }
+                registry.registerBeanDefinition(name, PluginBeanDefinitions.of(type, plugin, describe(runtime, plugin), dependsOn));
                 names.computeIfAbsent(plugin, k -> new ArrayList<>()).add(name);
+                List<String> scanned = PluginComponentScan.packagesOf(type);
+                if (!scanned.isEmpty()) {
+                    names.get(plugin).addAll(PluginComponentScan.register(runtime.plugin(plugin).orElseThrow(), scanned,
+                            registry, environment, describe(runtime, plugin), dependsOn));
+                }
+            }
+        }
+        for (LoadedPlugin plugin : runtime.loadedPlugins()) {
+            if (!plugin.scanPackages().isEmpty()) {
+                names.computeIfAbsent(plugin.id(), k -> new ArrayList<>())
+                        .addAll(PluginComponentScan.register(plugin, plugin.scanPackages(), registry, environment,
+                                describe(runtime, plugin.id()), dependsOn));
             }
         }
         return names;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.Plugins;
+import dev.graft.loader.testing.TestPlugin;
 import dev.graft.spring.testhost.TestHost;
 import dev.graft.spring.testhost.api.Events;
 import dev.graft.spring.testhost.api.Greeter;
@@ -42,7 +43,9 @@ class SpringHostTest {
 
     private Path plugin() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("plugins"));
-        new Plugins(tmp).plugin("hello")
+        Plugins plugins = new Plugins(tmp);
+        Plugins.Spec hello = plugins.plugin("hello");
+        hello
                 .java("hello.Greeting", "package hello; import dev.graft.spring.testhost.api.*;"
                         + " import org.springframework.beans.factory.annotation.Value;"
                         + " @org.springframework.stereotype.Service public class Greeting implements Greeter {"
@@ -61,6 +64,11 @@ class SpringHostTest {
                         + " @Bean public Word word(Props props) { return new Word(props.getWord()); }"
                         + " @Bean public String sameWordTwice() { return String.valueOf(word(null) == word(null)); } }")
                 .extension(CONFIGURATION, "hello.WordConfig", 0)
+                .java("hello.ScanConfig", "package hello; @org.springframework.context.annotation.Configuration"
+                        + " @org.springframework.context.annotation.ComponentScan(\"hello.scanned\") public class ScanConfig { }")
+                .extension(CONFIGURATION, "hello.ScanConfig", 0)
+                .java("hello.scanned.Scanned", "package hello.scanned; @org.springframework.stereotype.Component"
+                        + " public class Scanned { }")
                 .java("hello.Props", "package hello;"
                         + " @org.springframework.stereotype.Component"
                         + " @org.springframework.boot.context.properties.ConfigurationProperties(\"hello\")"
@@ -77,7 +85,36 @@ class SpringHostTest {
                         + " public String greet() { return \"ghost\"; } }")
                 .extension(GREETER, "hello.NeedsGhost", 1, "ghost@^1.0.0")
                 .zip(dir);
+        plugins.plugin("fan").dependency("hello").classpath(hello.classes())
+                .java("fan.Fan", "package fan; @org.springframework.stereotype.Component public class Fan {"
+                        + " private final hello.Greeting greeting;"
+                        + " public Fan(hello.Greeting greeting) { this.greeting = greeting; }"
+                        + " public String toString() { return \"fan of \" + greeting.greet(); } }")
+                .extension(COMPONENT, "fan.Fan", 0)
+                .zip(dir);
         return dir;
+    }
+
+    /**
+     * A legacy Lavalink plugin: one jar, {@code lavalink-plugins/legacy.properties} naming the
+     * package Lavalink scans, a controller and a greeter under it, and a component outside it.
+     */
+    private void legacyPlugin(Path dir) {
+        TestPlugin.in(tmp, "legacy")
+                .java("legacy.plugin.LegacyGreeter", "package legacy.plugin; @org.springframework.stereotype.Service"
+                        + " public class LegacyGreeter implements dev.graft.spring.testhost.api.Greeter {"
+                        + " public String greet() { return \"legacy\"; } }")
+                .java("legacy.plugin.web.LegacyController", "package legacy.plugin.web;"
+                        + " @org.springframework.web.bind.annotation.RestController public class LegacyController {"
+                        + " @org.springframework.web.bind.annotation.GetMapping(\"/legacy\") public String get() { return \"old but loaded\"; } }")
+                .java("legacy.other.NotScanned", "package legacy.other; @org.springframework.stereotype.Component"
+                        + " public class NotScanned { }")
+                .resource("lavalink-plugins/legacy.properties", "name=legacy\npath=legacy.plugin\nversion=1.2\n")
+                .jar(dir);
+    }
+
+    private static ClassLoader loaderOf(PluginRuntime runtime, String id) {
+        return runtime.plugin(id).orElseThrow().classLoader();
     }
 
     private ConfigurableApplicationContext start(Path dir) {
@@ -111,7 +148,11 @@ class SpringHostTest {
             assertTrue(config.getClass().getName().contains("$$SpringCGLIB$$"), config.getClass().getName());
             assertEquals("true", context.getBean("sameWordTwice"), "inter-bean references go through the enhanced class");
 
+            assertEquals("fan of hello at noon, world!", context.getBean("fan/fan.Fan").toString(),
+                    "constructor injection of a bean of the plugin it depends on");
             assertFalse(context.containsBean("hello/hello.NeedsGhost"));
+            assertSame(loaderOf(runtime, "hello"), context.getBean("hello/hello.scanned.Scanned").getClass().getClassLoader(),
+                    "a plugin configuration's @ComponentScan scans the plugin, in its loader");
             PluginClassLoader loader = (PluginClassLoader) runtime.plugin("hello").orElseThrow().classLoader();
             assertFalse(loader.hasLoaded("hello.NeedsGhost"), "the skipped extension's class is never loaded");
 
@@ -158,10 +199,12 @@ class SpringHostTest {
                     new WeakReference<>(runtime.plugin("hello").orElseThrow().classLoader()));
             PluginBeans plugins = context.getBean(PluginBeans.class);
             assertEquals(List.of("hello/hello.Greeting", "hello/hello.HelloController", "hello/hello.Props",
-                    "hello/hello.WordConfig", "sameWordTwice", "word"), plugins.beanNames("hello").stream().sorted().toList(),
+                    "hello/hello.ScanConfig", "hello/hello.WordConfig", "hello/hello.scanned.Scanned", "sameWordTwice", "word"),
+                    plugins.beanNames("hello").stream().sorted().toList(),
                     "its extensions and the beans of its @Bean methods");
 
-            assertEquals(List.of("hello"), plugins.unload("hello"));
+            assertEquals(List.of("fan", "hello"), plugins.unload("hello"), "its dependent first");
+            assertFalse(context.containsBean("fan/fan.Fan"));
             assertEquals("pre-destroy", Events.LOG.get(Events.LOG.size() - 1), "@PreDestroy ran at the unload");
             assertEquals(List.of(), plugins.beanNames("hello"));
             assertFalse(context.containsBean("hello/hello.Greeting"));
@@ -171,6 +214,31 @@ class SpringHostTest {
 
             collect(loaders);
             assertTrue(loaders.stream().allMatch(r -> r.get() == null), "nothing keeps the plugin's loaders reachable");
+        } finally {
+            context.close();
+        }
+    }
+
+    @Test
+    void aLegacyLavalinkJarsComponentsUnderItsPathAreBesideTheNewFormatsBeans() throws Exception {
+        Path dir = plugin();
+        legacyPlugin(dir);
+        Events.LOG.clear();
+        ConfigurableApplicationContext context = start(dir);
+        try {
+            PluginRuntime runtime = context.getBean(PluginRuntime.class);
+            assertEquals("jar (lavalink)", runtime.plugin("legacy").orElseThrow().format().toString());
+            assertEquals(List.of("hello at noon, world!", "legacy"),
+                    context.getBean(TestHost.Greeters.class).all().stream().map(Greeter::greet).sorted().toList());
+            assertEquals("old but loaded", get(context, "/legacy").body());
+            assertEquals(200, get(context, "/hello?to=you").statusCode());
+            assertFalse(context.containsBean("legacy/legacy.other.NotScanned"), "only the path is scanned");
+            PluginBeans plugins = context.getBean(PluginBeans.class);
+            assertEquals(List.of("legacy/legacy.plugin.LegacyGreeter", "legacy/legacy.plugin.web.LegacyController"),
+                    plugins.beanNames("legacy").stream().sorted().toList());
+            assertEquals(List.of("legacy"), plugins.unload("legacy"));
+            assertEquals(404, get(context, "/legacy").statusCode());
+            assertEquals(200, get(context, "/hello?to=you").statusCode(), "the other plugin is untouched");
         } finally {
             context.close();
         }

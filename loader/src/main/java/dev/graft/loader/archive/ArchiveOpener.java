@@ -6,6 +6,7 @@ import dev.graft.format.ManifestFormat;
 import dev.graft.format.PluginManifest;
 import dev.graft.loader.ArchiveLimits;
 import dev.graft.loader.cache.LibraryCache;
+import dev.graft.loader.lavalink.LavalinkDescriptor;
 import dev.graft.loader.pf4j.Pf4jDescriptor;
 import dev.graft.loader.pf4j.Pf4jIndex;
 import java.io.ByteArrayInputStream;
@@ -26,8 +27,9 @@ import java.util.zip.ZipFile;
 
 /**
  * Recognises and opens plugins: a Graft zip, a single jar, an exploded directory, each with
- * Graft's or pf4j's metadata. The one place that knows the layouts, specified in
- * {@code docs/class-loading.md}.
+ * Graft's or pf4j's metadata, and a legacy Lavalink jar. The one place that knows the layouts,
+ * specified in {@code docs/class-loading.md}. Where an archive carries several kinds of metadata,
+ * Graft's manifest wins, then (in a jar) a Lavalink descriptor, then pf4j's.
  */
 public final class ArchiveOpener {
 
@@ -143,7 +145,8 @@ public final class ArchiveOpener {
             PluginManifest manifest = Pf4jDescriptor.fromProperties(text(properties), source);
             return pf4j(path, PluginArchive.Layout.ZIP, manifest, classes, libraries, owned);
         }
-        throw noMetadata(display, "classes/" + ManifestFormat.PATH, Pf4jDescriptor.PROPERTIES);
+        throw noMetadata(display, "classes/" + ManifestFormat.PATH,
+                " or " + Pf4jDescriptor.PROPERTIES + ", found neither");
     }
 
     private PluginArchive openJar(Path path, List<Closeable> owned) throws IOException {
@@ -157,7 +160,44 @@ public final class ArchiveOpener {
         if (graftManifest != null) {
             return graft(path, PluginArchive.Layout.JAR, jar, graftManifest, List.of(), owned);
         }
+        if (holdsFolder(jar, LavalinkDescriptor.FOLDER)) { // one pass over the listing, only for such a jar
+            List<String> descriptors = jar.entries(LavalinkDescriptor::isDescriptor);
+            if (!descriptors.isEmpty()) {
+                return lavalink(path, jar, descriptors, owned, display);
+            }
+        }
         return pf4jOrFail(path, PluginArchive.Layout.JAR, jar, List.of(), owned, display);
+    }
+
+    /** Whether a root holds a folder ({@code a/b/}, ending in a slash) or anything below it. */
+    private static boolean holdsFolder(ResourceRoot root, String folder) {
+        String name = folder.substring(0, folder.length() - 1);
+        for (String dir : root.directories()) {
+            if (dir.startsWith(name) && (dir.length() == name.length() || dir.startsWith(folder))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A legacy Lavalink jar: one plugin, read from its one descriptor, with no index; the package
+     * the descriptor names is what a Spring host scans. Lavalink loads every descriptor of a jar as
+     * a plugin; Graft's model is one plugin per archive, so a jar with several fails.
+     */
+    private PluginArchive lavalink(Path path, ZipRoot jar, List<String> descriptors, List<Closeable> owned,
+            String display) throws IOException {
+        if (descriptors.size() > 1) {
+            throw new ArchiveException(display + " holds " + descriptors.size() + " Lavalink plugin descriptors: "
+                    + String.join(", ", descriptors) + "; Lavalink loads each as a plugin, Graft loads one plugin"
+                    + " per archive: split the jar into one jar per descriptor");
+        }
+        String entry = descriptors.get(0);
+        byte[] bytes = jar.read(entry); // bounded by ArchiveLimits.maxEntryBytes, refused before reading if over
+        LavalinkDescriptor.Descriptor descriptor = LavalinkDescriptor.read(bytes, jar.entryName(entry));
+        return new PluginArchive(path, PluginArchive.Layout.JAR, PluginArchive.Metadata.LAVALINK,
+                descriptor.manifest(), jar, List.of(), IndexFormat.Parsed.EMPTY, List.of(),
+                List.of(descriptor.scanPackage()), List.copyOf(owned));
     }
 
     private PluginArchive openDirectory(Path path, List<Closeable> owned) throws IOException {
@@ -210,29 +250,31 @@ public final class ArchiveOpener {
 
     private PluginArchive pf4jOrFail(Path path, PluginArchive.Layout layout, ResourceRoot classes,
             List<ResourceRoot> libraries, List<Closeable> owned, String display) throws IOException {
-        String base = classes.describe();
         byte[] mf = classes.read("META-INF/MANIFEST.MF");
         if (mf != null) {
             Manifest manifest = new Manifest(new ByteArrayInputStream(mf));
             if (manifest.getMainAttributes().getValue(Pf4jDescriptor.MANIFEST_ID) != null) {
-                return pf4j(path, layout, Pf4jDescriptor.fromManifest(manifest, base + "META-INF/MANIFEST.MF"),
-                        classes, libraries, owned);
+                String source = classes.entryName("META-INF/MANIFEST.MF");
+                return pf4j(path, layout, Pf4jDescriptor.fromManifest(manifest, source), classes, libraries, owned);
             }
         }
         byte[] properties = classes.read(Pf4jDescriptor.PROPERTIES);
         if (properties != null) {
-            String source = base + Pf4jDescriptor.PROPERTIES;
+            String source = classes.entryName(Pf4jDescriptor.PROPERTIES);
             return pf4j(path, layout, Pf4jDescriptor.fromProperties(text(properties), source),
                     classes, libraries, owned);
         }
-        throw noMetadata(display, layout == PluginArchive.Layout.JAR ? ManifestFormat.PATH : "classes/" + ManifestFormat.PATH,
-                "a pf4j Plugin-Id manifest attribute or plugin.properties");
+        String pf4j = "a pf4j Plugin-Id manifest attribute or plugin.properties";
+        throw layout == PluginArchive.Layout.JAR
+                ? noMetadata(display, ManifestFormat.PATH, ", " + pf4j + ", or Lavalink's "
+                        + LavalinkDescriptor.FOLDER + "<name>.properties, found none")
+                : noMetadata(display, "classes/" + ManifestFormat.PATH, " or " + pf4j + ", found neither");
     }
 
-    private static ArchiveException noMetadata(String display, String graftPath, String pf4j) {
+    /** @param others the other metadata expected, and what was found */
+    private static ArchiveException noMetadata(String display, String graftPath, String others) {
         return new ArchiveException(display + " is not a plugin: expected Graft's " + graftPath
-                + " (written by graft-processor; is it configured as an annotation processor?) or " + pf4j
-                + ", found neither");
+                + " (written by graft-processor; is it configured as an annotation processor?)" + others);
     }
 
     /** A plugin with Graft's metadata, whose manifest (the bytes given) is read once. */
@@ -244,7 +286,7 @@ public final class ArchiveOpener {
         try {
             manifest = ManifestFormat.read(text(manifestBytes), ManifestFormat.PATH);
         } catch (FormatException e) {
-            throw e.in(classes.describe() + ManifestFormat.PATH);
+            throw e.in(classes.entryName(ManifestFormat.PATH));
         }
         IndexFormat.Parsed extensions = IndexFormat.Parsed.EMPTY;
         byte[] index = classes.read(IndexFormat.PATH);
@@ -252,20 +294,20 @@ public final class ArchiveOpener {
             try {
                 extensions = IndexFormat.parse(text(index), IndexFormat.PATH);
             } catch (FormatException e) {
-                throw e.in(classes.describe() + IndexFormat.PATH);
+                throw e.in(classes.entryName(IndexFormat.PATH));
             }
         }
         return new PluginArchive(path, layout, PluginArchive.Metadata.GRAFT, manifest, classes,
-                List.copyOf(libraries), extensions, List.of(), List.copyOf(owned));
+                List.copyOf(libraries), extensions, List.of(), List.of(), List.copyOf(owned));
     }
 
     private PluginArchive pf4j(Path path, PluginArchive.Layout layout, PluginManifest manifest,
             ResourceRoot classes, List<ResourceRoot> libraries, List<Closeable> owned) throws IOException {
         byte[] index = classes.read(Pf4jIndex.PATH);
         List<String> classNames = index == null ? List.of()
-                : Pf4jIndex.read(text(index), classes.describe() + Pf4jIndex.PATH);
+                : Pf4jIndex.read(text(index), classes.entryName(Pf4jIndex.PATH));
         return new PluginArchive(path, layout, PluginArchive.Metadata.PF4J, manifest, classes,
-                List.copyOf(libraries), IndexFormat.Parsed.EMPTY, classNames, List.copyOf(owned));
+                List.copyOf(libraries), IndexFormat.Parsed.EMPTY, classNames, List.of(), List.copyOf(owned));
     }
 
     /** Reads a file of an exploded plugin, under {@link ArchiveLimits#maxEntryBytes()}. */

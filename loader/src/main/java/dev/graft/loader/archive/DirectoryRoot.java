@@ -32,8 +32,7 @@ public final class DirectoryRoot implements ResourceRoot {
     private final Path boundary;
     private final String display;
     private final Set<String> files;
-    private final Set<String> directories;
-    private final Set<String> classDirectories;
+    private final EntryDirectories dirs;
     private final long maxEntryBytes;
 
     private DirectoryRoot(Path dir, Path boundary, String display, Set<String> files, long maxEntryBytes) {
@@ -42,12 +41,10 @@ public final class DirectoryRoot implements ResourceRoot {
         this.display = display;
         this.files = files;
         this.maxEntryBytes = maxEntryBytes;
-        EntryDirectories dirs = new EntryDirectories();
+        this.dirs = new EntryDirectories();
         for (String f : files) {
             dirs.add(f);
         }
-        this.directories = dirs.all;
-        this.classDirectories = dirs.withClasses;
     }
 
     /**
@@ -123,12 +120,12 @@ public final class DirectoryRoot implements ResourceRoot {
 
     @Override
     public Set<String> directories() {
-        return directories;
+        return dirs.all;
     }
 
     @Override
     public Set<String> classDirectories() {
-        return classDirectories;
+        return dirs.withClasses;
     }
 
     @Override
@@ -172,6 +169,46 @@ public final class DirectoryRoot implements ResourceRoot {
             });
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@inheritDoc} A {@code file:} URL of the directory, if it is still a directory whose real path
+     * lies inside the plugin: one swapped for a link that leads outside after the listing is not
+     * returned (Spring walks a {@code file:} directory with its own file access, not through this
+     * root), nor is one gone since. Opening the URL checks again, and gives an empty stream.
+     */
+    @Override
+    public URL directoryUrl(String name) {
+        if (!DirectoryName.isAnswerable(name) || !dirs.holds(name.substring(0, name.length() - 1))) {
+            return null;
+        }
+        Path path = dir.resolve(name);
+        if (!isDirectoryInside(path, name)) {
+            return null;
+        }
+        String uri = path.toUri().toString(); // ends in / for a directory
+        try {
+            return new URL(null, uri.endsWith("/") ? uri : uri + "/", new URLStreamHandler() {
+                @Override
+                protected URLConnection openConnection(URL u) throws IOException {
+                    if (!isDirectoryInside(path, name)) {
+                        throw new IOException(display + name + " is no longer a directory inside the plugin");
+                    }
+                    return new RootConnection(u, InputStream::nullInputStream, 0);
+                }
+            });
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a directory of the listing is, now, a directory whose real path lies inside the plugin. */
+    private boolean isDirectoryInside(Path path, String name) {
+        try {
+            return Files.isDirectory(requireInside(path, boundary, display + name), LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | SecurityException e) {
+            return false; // outside, a broken link, or gone: not a directory of this plugin
         }
     }
 

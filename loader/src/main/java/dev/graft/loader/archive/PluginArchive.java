@@ -19,11 +19,13 @@ import java.util.List;
  * @param libraries the jars of its {@code lib/}, in name order
  * @param index the Graft index, checked; {@link IndexFormat.Parsed#EMPTY} for pf4j
  * @param flatExtensions the class names of a pf4j {@code extensions.idx}; empty for Graft
+ * @param scanPackages the packages a Spring host component-scans: a Lavalink descriptor's
+ *     {@code path}; empty for Graft and pf4j
  * @param owned what closing the archive closes (the open zip, the library jars)
  */
 public record PluginArchive(Path source, Layout layout, Metadata metadata, PluginManifest manifest,
         ResourceRoot classes, List<ResourceRoot> libraries, IndexFormat.Parsed index,
-        List<String> flatExtensions, List<Closeable> owned) implements Closeable {
+        List<String> flatExtensions, List<String> scanPackages, List<Closeable> owned) implements Closeable {
 
     /** How a plugin is packaged. */
     public enum Layout {
@@ -40,7 +42,9 @@ public record PluginArchive(Path source, Layout layout, Metadata metadata, Plugi
         /** Graft's manifest and extension index, written by the Graft processor. */
         GRAFT,
         /** pf4j's descriptor and flat {@code META-INF/extensions.idx}. */
-        PF4J
+        PF4J,
+        /** A legacy Lavalink descriptor, {@code lavalink-plugins/<name>.properties}: no index at all. */
+        LAVALINK
     }
 
     @Override

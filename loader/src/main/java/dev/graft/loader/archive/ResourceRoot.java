@@ -20,6 +20,19 @@ public interface ResourceRoot extends Closeable {
     String describe();
 
     /**
+     * How messages name an entry of this root: {@code plugin.zip!/classes/a/B.class},
+     * {@code plugin.jar!/a/B.class}. A jar's own description is its name alone, so {@code !/}
+     * goes between the two.
+     *
+     * @param path the entry path
+     * @return the entry's name for messages
+     */
+    default String entryName(String path) {
+        String d = describe();
+        return d.endsWith("/") ? d + path : d + "!/" + path;
+    }
+
+    /**
      * The directories that hold at least one entry, in slash form without trailing slash
      * ({@code "com/example/api"}, {@code "META-INF/services"}, {@code ""} for the root).
      *
@@ -76,6 +89,16 @@ public interface ResourceRoot extends Closeable {
      * @return the URL, or {@code null} if there is no such entry
      */
     URL url(String path);
+
+    /**
+     * A URL of a directory, for class-path scanning: Spring's {@code PathMatchingResourcePatternResolver}
+     * lists what lies below it. Opening it gives an empty stream; a URL made relative to it reads the
+     * entry of that name through this root.
+     *
+     * @param name a directory name that {@link DirectoryName#isAnswerable} accepts, ending in {@code /}
+     * @return the URL, or {@code null} if this root holds neither the directory nor anything below it
+     */
+    URL directoryUrl(String name);
 
     /** @return the code source of classes defined from this root */
     CodeSource codeSource();

@@ -12,9 +12,12 @@ import java.net.URLStreamHandler;
 import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -183,6 +186,30 @@ public final class ZipRoot implements ResourceRoot {
         return dirs().withClasses;
     }
 
+    /**
+     * The paths of the entries of this root that pass a test (not resolved for multi-release), for
+     * metadata found by a pattern of names rather than one name: one pass over the zip's listing.
+     *
+     * @param test which paths to keep
+     * @return their paths, sorted
+     */
+    public List<String> entries(Predicate<String> test) {
+        List<String> found = new ArrayList<>();
+        try {
+            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                ZipEntry e = en.nextElement();
+                String name = e.getName();
+                if (!e.isDirectory() && name.startsWith(prefix) && test.test(name.substring(prefix.length()))) {
+                    found.add(name.substring(prefix.length()));
+                }
+            }
+        } catch (IllegalStateException closedZip) {
+            return List.of();
+        }
+        found.sort(null);
+        return found;
+    }
+
     /** The entry for a path, resolved for the running JVM in a multi-release jar; never a directory. */
     private ZipEntry entry(String path) {
         EntryDirectories d = dirs; // once gathered, a lookup outside them is answered without the zip
@@ -209,9 +236,9 @@ public final class ZipRoot implements ResourceRoot {
             return null;
         }
         try (InputStream in = stream(entry)) {
-            return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, describe() + path);
+            return BoundedReader.readAll(in, entry.getSize(), maxEntryBytes, entryName(path));
         } catch (ZipException | java.io.EOFException e) { // the JDK's messages name neither the zip nor the entry
-            throw new ArchiveException(describe() + path + " is corrupt (" + e.getMessage() + ")", e);
+            throw new ArchiveException(entryName(path) + " is corrupt (" + e.getMessage() + ")", e);
         } catch (IllegalStateException | NullPointerException e) {
             // a zip closed by an unload while this thread reads it: the JDK's ZipFile throws these
             // ("zip file closed", "Inflater has been closed") rather than an IOException
@@ -264,9 +291,26 @@ public final class ZipRoot implements ResourceRoot {
 
     @Override
     public URL url(String path) {
-        if (entry(path) == null) {
-            return null;
-        }
+        return entry(path) == null ? null : jarUrl(path);
+    }
+
+    /**
+     * {@inheritDoc} A zip has no directory entries of its own (or they are ignored): the
+     * directories of its files, and those above them, are this root's directories. The URL is
+     * {@code jar:file:/.../plugin.zip!/classes/com/example/}: Spring opens the file before
+     * {@code !/} with a JarFile of its own and lists the entries under the rest.
+     */
+    @Override
+    public URL directoryUrl(String name) {
+        return holdsDirectory(name) ? jarUrl(name) : null;
+    }
+
+    /** Whether this root holds a directory ({@code com/example/}) or anything below it. */
+    private boolean holdsDirectory(String name) {
+        return DirectoryName.isAnswerable(name) && dirs().holds(name.substring(0, name.length() - 1));
+    }
+
+    private URL jarUrl(String path) {
         try {
             URLStreamHandler h = handler;
             if (h == null) {
@@ -328,7 +372,11 @@ public final class ZipRoot implements ResourceRoot {
             String spec = u.getFile();
             int bang = spec.indexOf("!/");
             String path = bang < 0 ? "" : spec.substring(bang + 2);
-            ZipEntry entry = path.startsWith(root.prefix) ? root.entry(path.substring(root.prefix.length())) : null;
+            String inRoot = path.startsWith(root.prefix) ? path.substring(root.prefix.length()) : null;
+            if (inRoot != null && DirectoryName.isDirectory(inRoot) && root.holdsDirectory(inRoot)) {
+                return new RootConnection(u, InputStream::nullInputStream, 0); // a directory reads as empty
+            }
+            ZipEntry entry = inRoot != null ? root.entry(inRoot) : null;
             if (entry == null) {
                 throw new IOException("no entry " + path + " in " + root.describe());
             }

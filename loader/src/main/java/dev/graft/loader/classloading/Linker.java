@@ -171,11 +171,12 @@ public final class Linker {
                 append(resourceRoutes, e.getKey().replace('.', '/'), e.getValue());
             }
         }
-        classes.route(classRoutes, resourceRoutes);
+        List<PluginClassLoader> own = libraries == null ? List.of(classes) : List.of(classes, libraries);
+        classes.route(classRoutes, resourceRoutes, own);
         if (libraries != null) {
             // The libraries see the plugin's resources as the plugin does (a logback.xml in its
             // classes), and its own classes after their jars (a class that file names).
-            libraries.route(libraryRoutes(libraries, classes, imported), resourceRoutes);
+            libraries.route(libraryRoutes(libraries, classes, imported), resourceRoutes, own);
         }
         warnOfCopies(archive, imported, classes, libraries);
 

@@ -1,5 +1,6 @@
 package dev.graft.loader.classloading;
 
+import dev.graft.loader.archive.DirectoryName;
 import dev.graft.loader.archive.ResourceRoot;
 import dev.graft.loader.pf4j.ClassHeader;
 import java.io.IOException;
@@ -38,6 +39,10 @@ import java.util.jar.Manifest;
  * source in that order and adds the host's resources when host fallback is on, except the
  * {@code META-INF/services} files of a type the plugin's routes serve. The library loader sees
  * the plugin's resources as the classes loader does, and the plugin's own classes after its jars.
+ * A name ending in {@code /} asks for a directory, for class-path scanning: a JDK or shared
+ * package's goes to its owner, as its resources do; otherwise every root of the plugin (classes,
+ * then libraries) that holds the directory or anything below it answers with its URL, then the
+ * host when host fallback is on. A dependency's directories are not listed.
  *
  * <p>Parallel-capable. A loader takes a lock (per class name) only to define a class of its own,
  * and while it holds it the JVM loads only that class's supertypes. It delegates to dependencies,
@@ -71,6 +76,7 @@ public final class PluginClassLoader extends ClassLoader {
     private final PackageMatcher shared;
     private final boolean hostFallback;
     private final Map<String, ResourceRoot[]> rootsByDirectory;
+    private final ResourceRoot[] roots;
     private final Set<String> packages;
     private final Map<ResourceRoot, ProtectionDomain> domains = new ConcurrentHashMap<>();
     private volatile Routes routes = Routes.EMPTY;
@@ -110,6 +116,7 @@ public final class PluginClassLoader extends ClassLoader {
             }
         }
         this.rootsByDirectory = index;
+        this.roots = roots.toArray(new ResourceRoot[0]);
         this.packages = Collections.unmodifiableSet(ResourceRoot.packages(roots));
     }
 
@@ -120,15 +127,17 @@ public final class PluginClassLoader extends ClassLoader {
      *
      * @param classes package name to the loaders that define classes of it, in order
      * @param resources resource directory to the loaders that hold resources in it, in order
+     * @param own the plugin's loaders, its classes loader first
      */
-    void route(Map<String, List<PluginClassLoader>> classes, Map<String, List<PluginClassLoader>> resources) {
+    void route(Map<String, List<PluginClassLoader>> classes, Map<String, List<PluginClassLoader>> resources,
+            List<PluginClassLoader> own) {
         Map<String, PluginClassLoader[]> routed = frozen(classes);
         for (java.util.Iterator<String> packages = routed.keySet().iterator(); packages.hasNext();) {
             if (owner(packages.next()) != null) {
                 packages.remove();
             }
         }
-        this.routes = new Routes(new PackageTable<>(routed), frozen(resources));
+        this.routes = new Routes(new PackageTable<>(routed), frozen(resources), own.toArray(new PluginClassLoader[0]));
     }
 
     private static Map<String, PluginClassLoader[]> frozen(Map<String, List<PluginClassLoader>> routes) {
@@ -271,7 +280,7 @@ public final class PluginClassLoader extends ClassLoader {
                     bytes = root.read(path);
                 } catch (IOException | SecurityException e) { // SecurityException: a signed jar's entry that fails verification
                     throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': cannot read "
-                            + root.describe() + path + ": " + e.getMessage() + ")", e);
+                            + root.entryName(path) + ": " + e.getMessage() + ")", e);
                 }
                 if (bytes != null) {
                     return define(name, bytes, root);
@@ -350,7 +359,7 @@ public final class PluginClassLoader extends ClassLoader {
         if (owner != null) {
             return owner.getResource(name);
         }
-        PluginClassLoader[] sources = routes.resources().get(dir);
+        PluginClassLoader[] sources = sources(name, dir);
         if (sources != null) {
             for (PluginClassLoader source : sources) {
                 URL url = source.findResource(name);
@@ -395,7 +404,8 @@ public final class PluginClassLoader extends ClassLoader {
      * host, the host's providers are listed after the plugin's.
      */
     private boolean isOwnServiceFile(String name) {
-        return name.startsWith(SERVICES) && routes.classes().forClass(name.substring(SERVICES.length())) != null;
+        return name.startsWith(SERVICES) && !DirectoryName.isDirectory(name)
+                && routes.classes().forClass(name.substring(SERVICES.length())) != null;
     }
 
     /**
@@ -407,7 +417,7 @@ public final class PluginClassLoader extends ClassLoader {
      */
     public Enumeration<URL> ownResources(String name) {
         List<URL> urls = new ArrayList<>();
-        PluginClassLoader[] sources = routes.resources().get(ResourceRoot.directoryOf(name));
+        PluginClassLoader[] sources = sources(name, ResourceRoot.directoryOf(name));
         if (sources != null) {
             for (PluginClassLoader source : sources) {
                 urls.addAll(Collections.list(source.findResources(name)));
@@ -427,9 +437,44 @@ public final class PluginClassLoader extends ClassLoader {
         return !entered.get() && entered.compareAndSet(false, true);
     }
 
-    /** Finds a resource in this loader's own roots only. */
+    /**
+     * The loaders a resource lookup asks, once the JDK and shared packages are left out: those the
+     * routes give its directory; for a directory itself ({@code com/example/}, whose own directory
+     * {@code directoryOf} gives as {@code com/example}), the plugin's own loaders, classes first,
+     * since it may hold no entry to route by ({@code com/} above {@code com/example/A.class}).
+     */
+    private PluginClassLoader[] sources(String name, String dir) {
+        return DirectoryName.isDirectory(name) ? routes.own() : routes.resources().get(dir);
+    }
+
+    /**
+     * The URLs of a directory in this loader's own roots that hold it or anything below it, in
+     * their order; none for the root or a name with an empty, {@code .} or {@code ..} segment.
+     */
+    private List<URL> directories(String name, boolean first) {
+        if (closed || !DirectoryName.isAnswerable(name)) {
+            return List.of();
+        }
+        List<URL> urls = new ArrayList<>(1);
+        for (ResourceRoot root : roots) {
+            URL url = root.directoryUrl(name);
+            if (url != null) {
+                urls.add(url);
+                if (first) {
+                    break;
+                }
+            }
+        }
+        return urls;
+    }
+
+    /** Finds a resource, or a directory, in this loader's own roots only. */
     @Override
     public URL findResource(String name) {
+        if (DirectoryName.isDirectory(name)) {
+            List<URL> urls = directories(name, true);
+            return urls.isEmpty() ? null : urls.get(0);
+        }
         ResourceRoot[] holders = rootsByDirectory.get(ResourceRoot.directoryOf(name));
         if (holders == null || closed) {
             return null;
@@ -443,9 +488,12 @@ public final class PluginClassLoader extends ClassLoader {
         return null;
     }
 
-    /** Finds a resource in every one of this loader's own roots. */
+    /** Finds a resource, or a directory, in every one of this loader's own roots. */
     @Override
     public Enumeration<URL> findResources(String name) {
+        if (DirectoryName.isDirectory(name)) {
+            return Collections.enumeration(directories(name, false));
+        }
         ResourceRoot[] holders = rootsByDirectory.get(ResourceRoot.directoryOf(name));
         if (holders == null || closed) {
             return Collections.emptyEnumeration();

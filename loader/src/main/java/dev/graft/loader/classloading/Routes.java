@@ -11,8 +11,11 @@ import java.util.Map;
  *
  * @param classes package name to loaders, in order
  * @param resources resource directory to loaders, in order
+ * @param own the loaders of this plugin, its classes loader first, which answer directory lookups
+ *     (a directory holds no entry of its own to route by, and may hold nothing but directories)
  */
-record Routes(PackageTable<PluginClassLoader[]> classes, Map<String, PluginClassLoader[]> resources) {
+record Routes(PackageTable<PluginClassLoader[]> classes, Map<String, PluginClassLoader[]> resources,
+        PluginClassLoader[] own) {
 
-    static final Routes EMPTY = new Routes(PackageTable.empty(), Map.of());
+    static final Routes EMPTY = new Routes(PackageTable.empty(), Map.of(), new PluginClassLoader[0]);
 }

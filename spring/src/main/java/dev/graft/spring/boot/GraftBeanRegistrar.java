@@ -50,7 +50,7 @@ final class GraftBeanRegistrar implements ImportBeanDefinitionRegistrar {
         registry.registerBeanDefinition(RUNTIME_BEAN, BeanDefinitionBuilder
                 .genericBeanDefinition(PluginRuntime.class, () -> runtime).setDestroyMethodName("close")
                 .getBeanDefinition());
-        GraftBeans.register(runtime, registry, RUNTIME_BEAN);
+        GraftBeans.register(runtime, registry, environment, RUNTIME_BEAN);
         if (beanFactory instanceof DefaultListableBeanFactory factory) {
             registry.registerBeanDefinition(PLUGINS_BEAN, BeanDefinitionBuilder.genericBeanDefinition(PluginBeans.class,
                     () -> new PluginBeans(runtime, factory))

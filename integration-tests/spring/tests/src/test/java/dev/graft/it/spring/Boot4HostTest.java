@@ -19,12 +19,12 @@ class Boot4HostTest extends SpringBootHostContract {
      * beanClass, String beanName)}, a record Spring 6 did not have (it keyed by bean name), and
      * graft-spring's {@code ClassKeyedCaches} evicts keys that are a class, a member, a method
      * parameter or a configuration class, not that record; so the entry for
-     * {@code HelloGreeter} keeps the plugin's loader. When graft-spring evicts it, this becomes the
+     * each plugin bean keeps its plugin's loader. When graft-spring evicts it, this becomes the
      * contract's {@code 1 of 1} and this override goes.
      */
     @Override
     String collectedLoaders() {
-        return "0 of 1 unloaded plugin loaders collected";
+        return "0 of 2 unloaded plugin loaders collected";
     }
 
     @Override

@@ -27,9 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>{@code /greetings}, the host's own collection of Greeter beans, holds the plugin's greeting
  *     and not the one of the extension whose dependency (plugin ghost) is absent, whose class the
  *     plugin's loader never loaded, while it did load the active greeter's;</li>
- * <li>{@code POST /admin/unload/hello} unloads it: its endpoints answer 404, its greeting is gone,
- *     no plugin is loaded, its {@code @PreDestroy} ran (the host's journal says so), and nothing of
- *     the host keeps its loader reachable ({@link #collectedLoaders()}).</li>
+ * <li>a legacy Lavalink jar in the same folder (no Graft metadata,
+ *     {@code lavalink-plugins/legacy.properties}) serves {@code /legacy} from the component scan of
+ *     its {@code path}, in its own loader, and nothing outside that path;</li>
+ * <li>{@code POST /admin/unload/hello} unloads hello: its endpoints answer 404, its greeting is
+ *     gone, its {@code @PreDestroy} ran (the host's journal says so), and the legacy plugin still
+ *     answers; {@code POST /admin/unload/legacy} unloads that one; then nothing of the host keeps
+ *     either loader reachable ({@link #collectedLoaders()}).</li>
  * </ul>
  */
 abstract class SpringBootHostContract {
@@ -40,6 +44,7 @@ abstract class SpringBootHostContract {
     private static final String CONSTRUCTED = "hello: greeter constructed, context loader graft:hello";
     private static final String INITIALISED = "hello: greeter initialised";
     private static final String DESTROYED = "hello: greeter destroyed";
+    private static final String LEGACY = "legacy plugin at noon, loaded by graft:legacy";
 
     @TempDir
     Path tmp;
@@ -54,15 +59,17 @@ abstract class SpringBootHostContract {
         return Path.of(System.getProperty(property, "target/" + property.substring(property.lastIndexOf('.') + 1)));
     }
 
-    /** A fresh plugin folder with the plugin zips, so the library cache and every run are the test's own. */
+    /** A fresh plugin folder with the hello zip and the legacy jar, so the library cache and every run are the test's own. */
     private Path pluginFolder() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("plugins"));
-        Files.copy(dir("spring.it.plugins").resolve("graft-it-spring-hello.zip"), folder.resolve("graft-it-spring-hello.zip"));
+        for (String plugin : new String[] {"graft-it-spring-hello.zip", "graft-it-spring-legacy-lavalink.jar"}) {
+            Files.copy(dir("spring.it.plugins").resolve(plugin), folder.resolve(plugin));
+        }
         return folder;
     }
 
     @Test
-    void thePluginsBeansServeHttpFromTheExecutableJarUntilThePluginIsUnloaded() throws Exception {
+    void pluginBeansAndALegacyPluginServeHttpFromTheExecutableJarUntilTheyAreUnloaded() throws Exception {
         Path jar = dir("spring.it.hosts").resolve(hostJar());
         HostProcess host = HostProcess.start(jar, pluginFolder(), tmp);
         try {
@@ -76,7 +83,8 @@ abstract class SpringBootHostContract {
 
     private void check(HostProcess host) throws Exception {
         assertBody(200, versions(), host.get("/admin/versions"), "the Spring Boot line under test");
-        assertBody(200, "[\"hello zip\"]", host.get("/admin/plugins"), "the hello zip loaded (it requires host 1.x: graft.host-version is bound)");
+        assertBody(200, "[\"hello zip\",\"legacy jar (lavalink)\"]", host.get("/admin/plugins"),
+                "the hello zip (it requires host 1.x: graft.host-version is bound) and the legacy Lavalink jar, in one folder");
         assertBody(200, "host=" + LAUNCHED_CLASS_LOADER + " graft=" + LAUNCHED_CLASS_LOADER + " sharedApi=true",
                 host.get("/admin/class-loading?plugin=hello"),
                 "the host and graft-loader run from the executable jar's nested jars, and the plugin's loader gives the host's Clock");
@@ -94,23 +102,33 @@ abstract class SpringBootHostContract {
         assertBody(200, "[\"" + CONSTRUCTED + "\",\"" + INITIALISED + "\"]", host.get("/admin/journal"),
                 "the greeter was constructed once, with its plugin's loader as the context loader, then its @PostConstruct ran");
 
+        assertBody(200, LEGACY, host.get("/legacy"),
+                "the legacy plugin's controller, found by the component scan of its path in its own loader, with the host's Clock");
+        assertEquals(404, host.get("/legacy/outside").statusCode(),
+                "a component outside the legacy path (in a package whose name only starts like it) is not scanned");
+
         assertBody(200, "[\"hello\"]", host.post("/admin/unload/hello"), "the unload's result: the plugin, no dependents");
         assertEquals(404, host.get("/hello?to=you").statusCode(), "the plugin's endpoint is unmapped");
         assertEquals(404, host.get("/hello/configuration").statusCode(), "every endpoint of the plugin is unmapped");
         assertBody(200, "[]", host.get("/greetings"), "no Greeter bean is left");
-        assertBody(200, "[]", host.get("/admin/plugins"), "no plugin is loaded");
+        assertBody(200, "[\"legacy jar (lavalink)\"]", host.get("/admin/plugins"), "only the legacy plugin is left");
+        assertBody(200, LEGACY, host.get("/legacy"), "the legacy plugin still answers");
         assertBody(200, "[\"" + CONSTRUCTED + "\",\"" + INITIALISED + "\",\"" + DESTROYED + "\"]", host.get("/admin/journal"),
                 "the greeter's @PreDestroy ran at the unload");
+
+        assertBody(200, "[\"legacy\"]", host.post("/admin/unload/legacy"), "a legacy plugin unloads as any other");
+        assertEquals(404, host.get("/legacy").statusCode(), "the legacy plugin's endpoint is unmapped");
+        assertBody(200, "[]", host.get("/admin/plugins"), "no plugin is loaded");
         assertBody(200, collectedLoaders(), host.get("/admin/unloaded-loaders"),
-                "whether anything in the host still holds the unloaded plugin's loader strongly");
+                "whether anything in the host still holds the unloaded plugins' loaders strongly");
     }
 
     /**
-     * @return what {@code /admin/unloaded-loaders} must say after the unload: the plugin's one
-     *     loader (it bundles no library) collected
+     * @return what {@code /admin/unloaded-loaders} must say after both unloads: each plugin's one
+     *     loader (hello bundles no library; a legacy jar has one loader) collected
      */
     String collectedLoaders() {
-        return "1 of 1 unloaded plugin loaders collected";
+        return "2 of 2 unloaded plugin loaders collected";
     }
 
     private static void assertBody(int status, String body, HttpResponse<String> response, String what) {

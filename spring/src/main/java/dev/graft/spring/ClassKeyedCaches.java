@@ -21,7 +21,8 @@ import org.springframework.core.type.StandardClassMetadata;
  * <p>Spring was built for contexts whose classes live as long as they do: its bean factory, its
  * post-processors and Spring MVC's adapters cache metadata in maps and sets keyed by a class, a
  * method, a method parameter or a parsed configuration class, and never remove an entry. A plugin
- * unloaded from a running context would stay reachable through them. So after an unload the
+ * unloaded from a running context would stay reachable through them (Spring 7 adds keys that
+ * are records of a class and a bean name). So after an unload the
  * objects of Spring's own classes reachable from the infrastructure (fields of Spring types,
  * elements and values of their collections, an inner object's outer one) are walked, each once,
  * and every map and collection among their fields loses the entries that stand for a class of the
@@ -105,11 +106,35 @@ final class ClassKeyedCaches {
      * members or method parameters, or the parsed form of a configuration class.
      */
     private static boolean belongs(Object key, Predicate<ClassLoader> unloaded) {
+        if (key instanceof Record r && isSpring(r)) { // Spring 7's composed keys: (Class beanClass, String beanName)
+            return recordedClasses(r).stream().anyMatch(c -> isUnloaded(c, unloaded));
+        }
         Class<?> type = key instanceof Class<?> k ? k
                 : key instanceof Member m ? m.getDeclaringClass()
                 : key instanceof MethodParameter p ? p.getDeclaringClass()
                 : introspected(key);
+        return isUnloaded(type, unloaded);
+    }
+
+    private static boolean isUnloaded(Class<?> type, Predicate<ClassLoader> unloaded) {
         return type != null && type.getClassLoader() != null && unloaded.test(type.getClassLoader());
+    }
+
+    /** The classes a record of Spring's holds in its {@code Class} components. */
+    private static List<Class<?>> recordedClasses(Record key) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent component : key.getClass().getRecordComponents()) {
+            if (component.getType() == Class.class) {
+                try {
+                    Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    classes.add((Class<?>) accessor.invoke(key));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // not readable: not evicted
+                }
+            }
+        }
+        return classes;
     }
 
     /** The class a {@code ConfigurationClass} (package-private in Spring) was parsed from, or {@code null}. */

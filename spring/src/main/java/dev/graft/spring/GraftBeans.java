@@ -63,8 +63,8 @@ public final class GraftBeans {
      * order (points by name, then extension order), with the components that the
      * {@code @ComponentScan} of an extension class finds in its plugin's loader, then every
      * component that Spring's scan finds under the scan packages of a plugin that names some (a
-     * legacy Lavalink plugin's {@code path}), and makes the bean factory create plugin beans with their plugin's loader as
-     * the thread context loader.
+     * legacy Lavalink plugin's {@code path}), and makes the bean factory create plugin beans with
+     * their plugin's loader as the thread context loader.
      *
      * @param runtime the runtime, built with {@link #extensionFactory(BeanFactory)}
      * @param registry where the definitions go (the context's bean factory)
@@ -79,41 +79,51 @@ public final class GraftBeans {
         if (registry instanceof AbstractAutowireCapableBeanFactory factory) {
             PluginContextInstantiation.install(factory, runtime);
         }
-        Map<String, List<String>> names = new LinkedHashMap<>();
+        Registration registration = new Registration(runtime, registry, environment, dependsOn, new LinkedHashMap<>());
         for (String point : runtime.points()) {
             for (ExtensionEntry entry : runtime.entries(point)) {
-                String plugin = entry.pluginId().orElseThrow();
-                String name = beanName(plugin, entry.className());
-                if (registry.containsBeanDefinition(name)) {
-                    continue; // a class indexed under several points is one bean
-                }
-                Class<?> type;
-                try {
-                    type = entry.load();
-                } catch (ExtensionException e) { // the plugin's fault: no bean, the runtime reports it FAILED
-                    System.getLogger("dev.graft.spring").log(System.Logger.Level.WARNING, e.getMessage(), e);
-                    continue;
-                }
-                registry.registerBeanDefinition(name, PluginBeanDefinitions.of(type, plugin, describe(runtime, plugin), dependsOn));
-                names.computeIfAbsent(plugin, k -> new ArrayList<>()).add(name);
-                List<String> scanned = PluginComponentScan.packagesOf(type);
-                if (!scanned.isEmpty()) {
-                    names.get(plugin).addAll(PluginComponentScan.register(runtime.plugin(plugin).orElseThrow(), scanned,
-                            registry, environment, describe(runtime, plugin), dependsOn));
-                }
+                registration.extension(entry);
             }
         }
         for (LoadedPlugin plugin : runtime.loadedPlugins()) {
-            if (!plugin.scanPackages().isEmpty()) {
-                names.computeIfAbsent(plugin.id(), k -> new ArrayList<>())
-                        .addAll(PluginComponentScan.register(plugin, plugin.scanPackages(), registry, environment,
-                                describe(runtime, plugin.id()), dependsOn));
-            }
+            registration.scan(plugin, plugin.scanPackages());
         }
-        return names;
+        return registration.names();
     }
 
-    private static String describe(PluginRuntime runtime, String plugin) {
-        return runtime.plugin(plugin).map(LoadedPlugin::toString).map(s -> "plugin " + s).orElse("plugin " + plugin);
+    /** One {@link #register} call: where definitions go, and the names registered so far, by plugin. */
+    private record Registration(PluginRuntime runtime, BeanDefinitionRegistry registry, Environment environment,
+            String[] dependsOn, Map<String, List<String>> names) {
+
+        /** Registers an extension's class, and what its {@code @ComponentScan} finds in its plugin. */
+        void extension(ExtensionEntry entry) {
+            String plugin = entry.pluginId().orElseThrow();
+            String name = beanName(plugin, entry.className());
+            if (registry.containsBeanDefinition(name)) {
+                return; // a class indexed under several points is one bean
+            }
+            Class<?> type;
+            try {
+                type = entry.load();
+            } catch (ExtensionException e) { // the plugin's fault: no bean, the runtime reports it FAILED
+                System.getLogger("dev.graft.spring").log(System.Logger.Level.WARNING, e.getMessage(), e);
+                return;
+            }
+            registry.registerBeanDefinition(name, PluginBeanDefinitions.of(type, plugin, describe(plugin), dependsOn));
+            names.computeIfAbsent(plugin, k -> new ArrayList<>()).add(name);
+            runtime.plugin(plugin).ifPresent(p -> scan(p, PluginComponentScan.packagesOf(type)));
+        }
+
+        /** Registers the components Spring's scan of some packages finds in a plugin's loader. */
+        void scan(LoadedPlugin plugin, List<String> packages) {
+            if (!packages.isEmpty()) {
+                names.computeIfAbsent(plugin.id(), k -> new ArrayList<>()).addAll(PluginComponentScan.register(plugin,
+                        packages, registry, environment, describe(plugin.id()), dependsOn));
+            }
+        }
+
+        private String describe(String plugin) {
+            return runtime.plugin(plugin).map(p -> "plugin " + p).orElse("plugin " + plugin);
+        }
     }
 }

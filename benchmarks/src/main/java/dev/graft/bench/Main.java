@@ -14,7 +14,7 @@ import java.util.Map;
  * java -jar benchmarks/target/graft-benchmarks.jar processor [--classes 2000] [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar libs [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar cache [--n 1000] [--runs 5]
- * java -jar benchmarks/target/graft-benchmarks.jar spring [--plugins 20] [--runs 5] [--peers FLAT,GRAFT,PF4J_SPRING]
+ * java -jar benchmarks/target/graft-benchmarks.jar spring [--plugins 20] [--runs 5] [--peers FLAT,GRAFT,GRAFT_SHARED,PF4J_SPRING] [--breakdown true]
  * java -jar benchmarks/target/graft-benchmarks.jar jmh [JMH options]
  * </pre>
  */
@@ -74,11 +74,16 @@ public final class Main {
     private static void spring(Map<String, String> options, int runs) throws Exception {
         int n = Integer.parseInt(options.getOrDefault("plugins", "20"));
         List<SpringStartup.Peer> peers = new ArrayList<>();
-        for (String p : options.getOrDefault("peers", "FLAT,GRAFT,PF4J_SPRING").split(",")) {
+        for (String p : options.getOrDefault("peers", "FLAT,GRAFT,GRAFT_SHARED,PF4J_SPRING").split(",")) {
             peers.add(SpringStartup.Peer.valueOf(p.trim()));
         }
+        boolean breakdown = Boolean.parseBoolean(options.getOrDefault("breakdown", "false"));
         String load = SpringStartup.loadAverage();
-        System.out.println(SpringStartup.format(SpringStartup.run(n, runs, peers, 42), n, runs, load));
+        SpringStartup.Results results = SpringStartup.run(n, runs, peers, 42, breakdown);
+        System.out.println(SpringStartup.format(results, n, runs, load));
+        if (breakdown) {
+            System.out.println(SpringBreakdown.format(results.runs()));
+        }
     }
 
     private static Map<String, String> options(String[] args) {

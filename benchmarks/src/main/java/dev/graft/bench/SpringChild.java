@@ -68,7 +68,7 @@ public final class SpringChild {
     }
 
     /**
-     * @param args peer ({@code FLAT}, {@code GRAFT}, {@code PF4J_SPRING}), plugin folder, n
+     * @param args peer ({@code FLAT}, {@code GRAFT}, {@code GRAFT_SHARED}, {@code PF4J_SPRING}), plugin folder, n
      * @throws Exception if the host does not start
      */
     public static void main(String[] args) throws Exception {
@@ -83,10 +83,15 @@ public final class SpringChild {
                         .collect(Collectors.joining(",")));
                 yield Flat.class;
             }
-            case "GRAFT" -> {
+            case "GRAFT", "GRAFT_SHARED" -> {
                 properties.put("graft.plugins.directory", folder);
                 properties.put("graft.host-version", "1.0.0");
-                properties.put("graft.shared-packages", "bench.spring");
+                if (args[0].equals("GRAFT")) {
+                    properties.put("graft.shared-packages", "bench.spring");
+                } else { // its own library cache, so that its first start is one too
+                    properties.put("graft.shared-packages", "bench.spring,com.fasterxml.jackson.*,kotlin.*");
+                    properties.put("graft.cache-directory", Path.of(folder).resolveSibling("graft-shared-cache"));
+                }
                 yield Graft.class;
             }
             case "PF4J_SPRING" -> {
@@ -97,6 +102,7 @@ public final class SpringChild {
         };
         SpringApplication application = new SpringApplication(host);
         application.setDefaultProperties(properties);
+        var steps = SpringChildSteps.install(application);
 
         ConfigurableApplicationContext context = application.run();
 
@@ -113,8 +119,9 @@ public final class SpringChild {
                 .filter(m -> m.getBeanType().getName().startsWith(PLUGIN_PACKAGE)).count();
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         String answer = get("http://localhost:" + port + "/" + pluginId(n - 1) + "/hello");
-        System.out.printf("RESULT peer=%s ms=%d run=%d classes=%d heap=%d greeters=%d beans=%d endpoints=%d%n",
-                args[0], ready - jvmStart, ready - mainStart, classes, heap, greeters.size(), beans, endpoints);
+        System.out.printf("RESULT peer=%s ms=%d run=%d classes=%d heap=%d greeters=%d beans=%d endpoints=%d%s%n",
+                args[0], ready - jvmStart, ready - mainStart, classes, heap, greeters.size(), beans, endpoints,
+                SpringChildSteps.summary(steps));
         boolean ok = greeters.size() == n && answering == n && beans == 3L * n && endpoints == n
                 && answer.equals("200 " + pluginId(n - 1));
         if (!ok) {

@@ -8,18 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Comparator;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
 /**
  * Generates the Spring start-up benchmark's workspace, {@code benchmarks/target/workspace/spring-n<N>/}:
  * <ul>
  *   <li>{@code host.jar}: the host's classes ({@link SpringChild} and the point {@code bench.spring.Greeter}),
- *       copied from this module's jar;
- *   <li>N plugins, each compiled once through graft-processor: in {@code bench.plugin.p000}, a
- *       {@code @Service} implementing {@code Greeter} whose constructor calls kotlin-stdlib and
- *       Jackson, a {@code @RestController} with one mapping ({@code /p000/hello}) and a
- *       {@code @Component}, each carrying Graft's {@code @Extension} beside its stereotype;
+ *       copied from this module's jar (again at every run, so that it is always this build's);
+ *   <li>N plugins ({@link SpringSources}), each compiled once through graft-processor;
  *   <li>{@code graft/p000.zip}: {@code classes/} (with the processor's index and manifest) and
  *       {@code lib/} holding kotlin-stdlib and Jackson, stored as {@code graft:package} stores them;
  *   <li>{@code pf4j/p000.zip}: the same classes and {@code lib/}, {@code plugin.properties} and pf4j's
@@ -38,12 +37,13 @@ final class SpringPlugins {
     /** @return the workspace folder for {@code n} plugins, generated if it is not yet complete */
     static Path ensure(int n) throws IOException {
         Path root = Workspace.home().resolve("workspace/spring-n" + n);
+        // every time: the host is this build's, whatever build generated the plugins
+        Archives.write(root.resolve("host.jar"), "", hostClasses());
         if (Files.isRegularFile(root.resolve(".complete"))) {
             return root;
         }
         long start = System.nanoTime();
         System.err.printf("generating %d Spring plugins in %s%n", n, root);
-        Archives.write(root.resolve("host.jar"), "", hostClasses());
         List<Path> classpath = new ArrayList<>(SpringClassPath.all());
         classpath.add(root.resolve("host.jar"));
         Map<String, byte[]> libraries = new TreeMap<>();
@@ -58,10 +58,27 @@ final class SpringPlugins {
         return root;
     }
 
+    /** Deletes Graft's library caches (GRAFT's, GRAFT_SHARED's) and the folders pf4j unpacks its zips into. */
+    static void emptyCaches(Path root) throws IOException {
+        List<Path> caches = new ArrayList<>(List.of(root.resolve("graft/.graft-cache"), root.resolve("graft-shared-cache")));
+        try (Stream<Path> pf4j = Files.list(root.resolve("pf4j"))) {
+            pf4j.filter(Files::isDirectory).forEach(caches::add);
+        }
+        for (Path cache : caches) {
+            if (Files.exists(cache)) {
+                try (Stream<Path> walk = Files.walk(cache)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
     private static void plugin(Path root, String id, List<Path> classpath, Map<String, byte[]> libraries)
             throws IOException {
         Path build = Files.createDirectories(root.resolve("build/" + id));
-        Javac.compile(sources(id), classpath, build, List.of(new GraftProcessor()), List.of("-Agraft.version=1.0.0"));
+        Javac.compile(SpringSources.plugin(id), classpath, build, List.of(new GraftProcessor()), List.of("-Agraft.version=1.0.0"));
         Map<String, byte[]> classes = Archives.files(build, name -> true);
 
         Map<String, byte[]> graft = new TreeMap<>(libraries);
@@ -92,69 +109,6 @@ final class SpringPlugins {
             }
         });
         Archives.write(root.resolve("flat/" + id + ".jar"), "", flat);
-    }
-
-    /** The three beans and the package's {@code @Plugin}, for plugin {@code id}. */
-    static Map<String, String> sources(String id) {
-        String pkg = SpringChild.PLUGIN_PACKAGE + id;
-        String type = Character.toUpperCase(id.charAt(0)) + id.substring(1);
-        Map<String, String> files = new TreeMap<>();
-        files.put(pkg + ".package-info", "@dev.graft.Plugin(id = \"" + id + "\")\npackage " + pkg + ";\n");
-        files.put(pkg + "." + type + "Greeter", """
-                package %1$s;
-
-                import com.fasterxml.jackson.core.JsonProcessingException;
-                import com.fasterxml.jackson.databind.ObjectMapper;
-                import java.util.List;
-                import java.util.Map;
-                import kotlin.collections.CollectionsKt;
-
-                @dev.graft.Extension
-                @org.springframework.stereotype.Service
-                public class %2$sGreeter implements bench.spring.Greeter {
-                    private final String greeting;
-
-                    public %2$sGreeter() {
-                        List<String> words = CollectionsKt.reversed(CollectionsKt.listOf("%3$s", "hello"));
-                        try {
-                            greeting = new ObjectMapper().writeValueAsString(Map.of("plugin", "%3$s", "words", words));
-                        } catch (JsonProcessingException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-
-                    @Override
-                    public String greet(String name) {
-                        return greeting + " " + name;
-                    }
-                }
-                """.formatted(pkg, type, id));
-        files.put(pkg + "." + type + "Controller", """
-                package %1$s;
-
-                @dev.graft.Extension
-                @org.springframework.web.bind.annotation.RestController
-                public class %2$sController {
-                    @org.springframework.web.bind.annotation.GetMapping("/%3$s/hello")
-                    public String hello() {
-                        return "%3$s";
-                    }
-                }
-                """.formatted(pkg, type, id));
-        files.put(pkg + "." + type + "Component", """
-                package %1$s;
-
-                @dev.graft.Extension
-                @org.springframework.stereotype.Component
-                public class %2$sComponent {
-                    private final String name = kotlin.text.StringsKt.repeat("%3$s", 2);
-
-                    public String name() {
-                        return name;
-                    }
-                }
-                """.formatted(pkg, type, id));
-        return files;
     }
 
     /** The host's classes from this module's jar (or class folder): {@code bench/spring/} and SpringChild. */

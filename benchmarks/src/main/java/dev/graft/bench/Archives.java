@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -37,11 +38,29 @@ final class Archives {
 
     /** Writes a zip (or jar) with the entries, each under {@code prefix}. */
     static void write(Path target, String prefix, Map<String, byte[]> entries) throws IOException {
+        Map<String, byte[]> named = new TreeMap<>();
+        entries.forEach((name, bytes) -> named.put(prefix + name, bytes));
+        write(target, named, name -> false);
+    }
+
+    /**
+     * Writes a zip with the entries, those {@code stored} accepts uncompressed (as
+     * {@code graft:package} stores the jars of {@code lib/}), the others deflated.
+     */
+    static void write(Path target, Map<String, byte[]> entries, Predicate<String> stored) throws IOException {
         Files.createDirectories(target.getParent());
         try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : new TreeMap<>(entries).entrySet()) {
-                ZipEntry entry = new ZipEntry(prefix + e.getKey());
+                ZipEntry entry = new ZipEntry(e.getKey());
                 entry.setTimeLocal(TIME);
+                if (stored.test(e.getKey())) {
+                    CRC32 crc = new CRC32();
+                    crc.update(e.getValue());
+                    entry.setMethod(ZipEntry.STORED);
+                    entry.setSize(e.getValue().length);
+                    entry.setCompressedSize(e.getValue().length);
+                    entry.setCrc(crc.getValue());
+                }
                 zip.putNextEntry(entry);
                 zip.write(e.getValue());
                 zip.closeEntry();

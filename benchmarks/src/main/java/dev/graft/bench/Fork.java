@@ -30,11 +30,21 @@ final class Fork {
     }
 
     static Result run(String mainClass, List<String> args) throws IOException, InterruptedException {
+        return run(List.of(Workspace.apiJar()), List.of(), mainClass, args);
+    }
+
+    /**
+     * Runs {@code mainClass} on the given class path instead of this module's jar (and its
+     * manifest's), with {@code moreFlags} after {@link #JVM_FLAGS}.
+     */
+    static Result run(List<Path> classpath, List<String> moreFlags, String mainClass, List<String> args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(moreFlags);
         command.add("-cp");
-        command.add(Workspace.apiJar().toString());
+        command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(mainClass);
         command.addAll(args);
         long start = System.nanoTime();

@@ -14,6 +14,7 @@ import java.util.Map;
  * java -jar benchmarks/target/graft-benchmarks.jar processor [--classes 2000] [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar libs [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar cache [--n 1000] [--runs 5]
+ * java -jar benchmarks/target/graft-benchmarks.jar spring [--plugins 20] [--runs 5] [--peers FLAT,GRAFT,GRAFT_SHARED,PF4J_SPRING] [--breakdown true]
  * java -jar benchmarks/target/graft-benchmarks.jar jmh [JMH options]
  * </pre>
  */
@@ -45,8 +46,9 @@ public final class Main {
                 int n = Integer.parseInt(options.getOrDefault("n", "1000"));
                 System.out.println(CacheCost.format(CacheCost.run(n, runs), n, runs));
             }
+            case "spring" -> spring(options, runs);
             default -> {
-                System.err.println("commands: coldstart, processor, libs, cache, jmh (see docs/BENCHMARKS.md)");
+                System.err.println("commands: coldstart, processor, libs, cache, spring, jmh (see docs/BENCHMARKS.md)");
                 System.exit(2);
             }
         }
@@ -67,6 +69,21 @@ public final class Main {
         Map<Integer, Map<Peer, ColdStart.Row>> table = ColdStart.run(ns, m, k, runs, peers, 42);
         System.out.println(ColdStart.format(table, m, k, runs));
         Targets.check(table, new Workspace.Shape(m, k)).forEach(System.out::println);
+    }
+
+    private static void spring(Map<String, String> options, int runs) throws Exception {
+        int n = Integer.parseInt(options.getOrDefault("plugins", "20"));
+        List<SpringStartup.Peer> peers = new ArrayList<>();
+        for (String p : options.getOrDefault("peers", "FLAT,GRAFT,GRAFT_SHARED,PF4J_SPRING").split(",")) {
+            peers.add(SpringStartup.Peer.valueOf(p.trim()));
+        }
+        boolean breakdown = Boolean.parseBoolean(options.getOrDefault("breakdown", "false"));
+        String load = SpringStartup.loadAverage();
+        SpringStartup.Results results = SpringStartup.run(n, runs, peers, 42, breakdown);
+        System.out.println(SpringStartup.format(results, n, runs, load));
+        if (breakdown) {
+            System.out.println(SpringBreakdown.format(results.runs()));
+        }
     }
 
     private static Map<String, String> options(String[] args) {

@@ -29,11 +29,11 @@ import java.util.zip.ZipEntry;
  *
  * <p>The folder is a trust boundary: whoever can write it chooses what plugins run. So it is
  * checked before use ({@link CacheFolder}: the host's user's own, writable by no one else, not a
- * symbolic link), and a cached jar is used only when its content is what Graft extracted: every
- * extraction writes a fresh temporary file, hashed while written; a cached jar of that name is
- * used only if it has that size and its own bytes hash to its name, and is otherwise replaced by
- * an atomic rename of the fresh file (a planted file or symbolic link of that name is replaced,
- * never opened).
+ * symbolic link), and a cached jar is used only when its content is what Graft would extract:
+ * every load hashes each bundled entry as it reads it; a cached jar of that name is used only if it
+ * has that size and its own bytes hash to its name, and otherwise the entry is written to a fresh
+ * temporary file, hashed again, and renamed over the name atomically (a planted file or symbolic
+ * link of that name is replaced, never opened). A cache hit writes nothing.
  *
  * <p>Several processes may share the folder ({@link CacheLocks}): each holds a lease (a shared file
  * lock) on the jars it uses, and {@link #purge()} deletes the least recently used jars beyond
@@ -110,45 +110,65 @@ public final class LibraryCache {
         } catch (IOException e) {
             throw new ArchiveException("cannot extract " + display + ": " + e.getMessage(), e);
         }
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
             MessageDigest sha = sha256();
             long size;
-            try (InputStream in = new DigestInputStream(zip.getInputStream(entry), sha);
-                    OutputStream out = Files.newOutputStream(tmp)) {
-                size = BoundedReader.copy(in, out, budget.remaining(display), display);
+            try (InputStream in = new DigestInputStream(zip.getInputStream(entry), sha)) {
+                size = BoundedReader.copy(in, OutputStream.nullOutputStream(), budget.remaining(display), display);
             }
             budget.spend(size, display);
             String name = HexFormat.of().formatHex(sha.digest()) + SUFFIX;
-            Path fresh = tmp;
-            long freshSize = size;
-            CacheLocks.Lease lease = CacheLocks.of(dir).locked(() -> install(fresh, freshSize, dir.resolve(name)));
-            if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
-                touch(lease.file()); // the cached copy was used: mark it, outside the lock, for the purge's order
+            Path target = dir.resolve(name);
+            CacheLocks.Lease cached = CacheLocks.of(dir).locked(() -> leaseIfCached(target, size));
+            if (cached != null) {
+                touch(cached.file()); // outside the lock, for the purge's order
+                return new Jar(cached);
             }
-            return new Jar(lease);
+            return new Jar(extractAndInstall(zip, entry, display, name, size));
         } catch (ArchiveException | java.util.zip.ZipException | java.io.EOFException e) {
             throw e; // the entry is bad, not the cache folder: the caller names the entry (a write never ends in EOF)
         } catch (IOException e) {
             throw new ArchiveException("cannot extract " + display + " into the library cache folder " + dir + ": "
                     + CacheFolder.cause(e), e);
-        } finally {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
         }
     }
 
     /**
-     * Under the folder lock: leases the jar named {@code target}, putting the freshly extracted file
-     * there unless a jar with exactly that content is there already. A jar this JVM leases is the
-     * file it put there; any other file of that name is used only if its size and SHA-256 are those
-     * of the fresh file (hashed through the lease's own channel, so what is checked is what stays
-     * leased); anything else (a planted jar, a symbolic link) is replaced.
+     * A miss: writes the entry to a temporary file of its own, hashed again while written, and
+     * installs it under its name (outside the folder lock but for the rename, so extractions run
+     * in parallel).
      */
-    private CacheLocks.Lease install(Path fresh, long size, Path target) throws IOException {
-        CacheLocks locks = CacheLocks.of(dir);
+    private CacheLocks.Lease extractAndInstall(java.util.zip.ZipFile zip, ZipEntry entry, String display, String name,
+            long size) throws IOException {
+        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
+        try {
+            MessageDigest sha = sha256();
+            long written;
+            try (InputStream in = new DigestInputStream(zip.getInputStream(entry), sha);
+                    OutputStream out = Files.newOutputStream(tmp)) {
+                written = BoundedReader.copy(in, out, size, display);
+            }
+            if (written != size || !(HexFormat.of().formatHex(sha.digest()) + SUFFIX).equals(name)) {
+                throw new ArchiveException(display + " read differently twice (" + size + " then " + written + " bytes)");
+            }
+            CacheLocks.Lease lease = CacheLocks.of(dir).locked(() -> install(tmp, size, dir.resolve(name)));
+            if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
+                touch(lease.file()); // another extraction put it there meanwhile: it was used
+            }
+            return lease;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Under the folder lock: a lease on the jar named {@code target} if it is already there with
+     * exactly the content of that name, else {@code null}. A jar this JVM leases is the file it put
+     * there; any other file of that name is used only if its size and SHA-256 are those of the
+     * entry (hashed through the lease's own channel, so what is checked is what stays leased).
+     */
+    private static CacheLocks.Lease leaseIfCached(Path target, long size) throws IOException {
+        CacheLocks locks = CacheLocks.of(target.getParent());
         if (locks.leasedHere(target)) {
             return locks.lease(target);
         }
@@ -160,8 +180,22 @@ public final class LibraryCache {
             }
             lease.release();
         }
+        return null;
+    }
+
+    /**
+     * Under the folder lock: leases the jar named {@code target}, putting the freshly extracted file
+     * there unless a jar with exactly that content is there already ({@link #leaseIfCached}: another
+     * extraction may have put it there since this one looked); anything else of that name (a planted
+     * jar, a symbolic link) is replaced.
+     */
+    private CacheLocks.Lease install(Path fresh, long size, Path target) throws IOException {
+        CacheLocks.Lease cached = leaseIfCached(target, size);
+        if (cached != null) {
+            return cached;
+        }
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return locks.lease(target);
+        return CacheLocks.of(dir).lease(target);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.loader.ExtensionStatus;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.Plugins;
@@ -84,6 +85,7 @@ class SpringHostTest {
                         + " public class NeedsGhost implements dev.graft.spring.testhost.api.Greeter {"
                         + " public String greet() { return \"ghost\"; } }")
                 .extension(GREETER, "hello.NeedsGhost", 1, "ghost@^1.0.0")
+                .extension(GREETER, "hello.Missing", 2) // an index naming a class the plugin lacks
                 .zip(dir);
         plugins.plugin("fan").dependency("hello").classpath(hello.classes())
                 .java("fan.Fan", "package fan; @org.springframework.stereotype.Component public class Fan {"
@@ -151,6 +153,10 @@ class SpringHostTest {
             assertEquals("fan of hello at noon, world!", context.getBean("fan/fan.Fan").toString(),
                     "constructor injection of a bean of the plugin it depends on");
             assertFalse(context.containsBean("hello/hello.NeedsGhost"));
+            assertFalse(context.containsBean("hello/hello.Missing"), "a class that cannot be loaded is no bean,"
+                    + " and the host starts");
+            assertEquals(ExtensionStatus.State.FAILED, runtime.describe(Greeter.class).stream()
+                    .filter(e -> e.className().equals("hello.Missing")).findFirst().orElseThrow().state());
             assertSame(loaderOf(runtime, "hello"), context.getBean("hello/hello.scanned.Scanned").getClass().getClassLoader(),
                     "a plugin configuration's @ComponentScan scans the plugin, in its loader");
             PluginClassLoader loader = (PluginClassLoader) runtime.plugin("hello").orElseThrow().classLoader();

@@ -5,6 +5,7 @@ import dev.graft.format.IndexFormat;
 import dev.graft.format.ManifestFormat;
 import dev.graft.format.PluginManifest;
 import dev.graft.loader.ArchiveLimits;
+import dev.graft.loader.cache.Budget;
 import dev.graft.loader.cache.LibraryCache;
 import dev.graft.loader.lavalink.LavalinkDescriptor;
 import dev.graft.loader.pf4j.Pf4jDescriptor;
@@ -121,7 +122,7 @@ public final class ArchiveOpener {
         ZipListing listing = ZipListing.of(zip, display, limits);
         ResourceRoot classes = ZipRoot.view(path, zip, CLASSES, limits);
         List<ResourceRoot> libraries = new ArrayList<>();
-        LibraryCache.Budget budget = listing.libraries().isEmpty() ? null : new LibraryCache.Budget(limits, display);
+        Budget budget = listing.libraries().isEmpty() ? null : new Budget(limits, display);
         for (ZipEntry entry : listing.libraries()) {
             String entryDisplay = display + "!/" + entry.getName();
             LibraryCache.Jar extracted;
@@ -227,7 +228,7 @@ public final class ArchiveOpener {
                 }
             }
             jars.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
-            LibraryCache.Budget budget = new LibraryCache.Budget(limits, display);
+            Budget budget = new Budget(limits, display);
             for (Path f : jars) {
                 ZipRoot jar = ZipRoot.openJar(f, display + LIB + f.getFileName(), limits, budget);
                 owned.add(jar);

@@ -1,7 +1,7 @@
 package dev.graft.loader.archive;
 
 import dev.graft.loader.ArchiveLimits;
-import dev.graft.loader.cache.LibraryCache;
+import dev.graft.loader.cache.Budget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +35,11 @@ import java.util.zip.ZipFile;
  * directories are gathered when it is opened; a view's (the {@code classes/} of a plugin zip) on
  * first use, since a plugin that is only listed never routes a class. Duplicate entry names and
  * more entries than {@link ArchiveLimits#maxEntries()} are rejected.
+ *
+ * <p>One unit, though long: opening, listing, reading, and the URLs of entries and directories
+ * all work on the same open {@code ZipFile}, prefix and lazily gathered directories, and its URL
+ * handler reads through the same checks as {@link #read}; split, each part would reach into the
+ * others' state.
  */
 public final class ZipRoot implements ResourceRoot {
 
@@ -87,7 +92,7 @@ public final class ZipRoot implements ResourceRoot {
      * @return the root, owning the open file
      * @throws IOException if the file is not a readable jar, or breaks a limit
      */
-    public static ZipRoot openJar(Path file, String display, ArchiveLimits limits, LibraryCache.Budget budget)
+    public static ZipRoot openJar(Path file, String display, ArchiveLimits limits, Budget budget)
             throws IOException {
         JarFile jar;
         try {

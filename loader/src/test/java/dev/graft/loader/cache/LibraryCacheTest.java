@@ -44,8 +44,8 @@ class LibraryCacheTest {
         return zip;
     }
 
-    private static LibraryCache.Budget budget() {
-        return new LibraryCache.Budget(ArchiveLimits.DEFAULT, "test");
+    private static Budget budget() {
+        return new Budget(ArchiveLimits.DEFAULT, "test");
     }
 
     @Test
@@ -129,7 +129,7 @@ class LibraryCacheTest {
     void enforcesThePerPluginBudgetOnRealBytes() throws Exception {
         Path zip = zipWith("big", 50_000);
         LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 30);
-        LibraryCache.Budget small = new LibraryCache.Budget(new ArchiveLimits(100, 10_000, 10_000), "big.zip");
+        Budget small = new Budget(new ArchiveLimits(100, 10_000, 10_000), "big.zip");
         try (ZipFile z = new ZipFile(zip.toFile())) {
             ArchiveException e = assertThrows(ArchiveException.class,
                     () -> cache.extract(z, z.getEntry("lib/big.jar"), "big.zip!/lib/big.jar", small));

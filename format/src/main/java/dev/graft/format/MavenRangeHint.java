@@ -57,6 +57,9 @@ final class MavenRangeHint {
      * range; empty when a part is not.
      */
     private static String commaFix(String normal) {
+        if (normal.length() > 120) {
+            return "";
+        }
         String[] parts = normal.split("\\s*,\\s*", -1);
         List<String> bare = new ArrayList<>();
         try {

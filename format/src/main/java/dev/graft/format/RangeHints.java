@@ -11,6 +11,8 @@ import java.util.Optional;
 final class RangeHints {
 
     private static final String OPERATOR_CHARS = "<>=~^";
+    /** The longest token quoted in a tailored message; a longer one gets the general message. */
+    private static final int SHORT = 120;
 
     private RangeHints() {
     }
@@ -29,10 +31,12 @@ final class RangeHints {
         String token = tokens[index];
         if (token.equals("-")) {
             String problem = "a hyphen range needs both ends: 1.0.0 - 2.0.0";
-            if (tokens.length == 2 && index == 1) {
+            String other = tokens.length == 2 ? tokens[1 - index] : "";
+            boolean pair = !other.isEmpty() && other.length() <= SHORT && Character.isDigit(other.charAt(0));
+            if (pair && index == 1) {
                 problem += "; '" + tokens[0] + " -' has no upper bound: write one after '-', or '>=" + tokens[0]
                         + "' for no upper bound";
-            } else if (tokens.length == 2) {
+            } else if (pair) {
                 problem += "; '- " + tokens[1] + "' has no lower bound: write one before '-', or '<=" + tokens[1]
                         + "' for no lower bound";
             } else if (tokens.length > 2) {
@@ -40,6 +44,9 @@ final class RangeHints {
                         + " alternative, for example 1.0.0 - 2.0.0";
             }
             throw error(input, problem);
+        }
+        if (token.length() > SHORT) {
+            return;
         }
         if (!operator.isEmpty() && rest.isEmpty()) {
             throw error(input, "'" + token + "' has no version after it: write one, for example '" + operator
@@ -70,7 +77,9 @@ final class RangeHints {
     static Optional<SyntaxException> unspacedHyphen(String input, String[] tokens, int index) {
         String token = tokens[index];
         String fix = null;
-        if (token.endsWith("-") && tokens.length == 2 && index == 0) {
+        if (token.length() > SHORT || (tokens.length == 2 && tokens[1 - index].length() > SHORT)) {
+            return Optional.empty();
+        } else if (token.endsWith("-") && tokens.length == 2 && index == 0) {
             fix = bothVersions(token.substring(0, token.length() - 1), tokens[1]);
         } else if (token.startsWith("-") && tokens.length == 2 && index == 1) {
             fix = bothVersions(tokens[0], token.substring(1));

@@ -94,6 +94,14 @@ class RangeMessagesTest {
                 + " for example 1.0.0 - 2.0.0; expected " + VersionRange.SYNTAX, problem("1.0.0 - 2.0.0 - 3.0.0"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {">>", "1.0.0- ", "- ", "1,", ">=1.0, <", "- 1.0.0 -"})
+    void quotesNoLongTokenInATailoredMessage(String prefix) {
+        String text = prefix.replace("1.0.0", "1.0.0-" + "a".repeat(3000)) + "1.0.0-" + "a".repeat(3000);
+        SyntaxException e = assertThrows(SyntaxException.class, () -> VersionRange.parse(text));
+        assertTrue(e.getMessage().length() < 1200, e.getMessage().length() + ": " + e.getMessage());
+    }
+
     @Test
     void explainsCaretAndTildeAsTheCodeReducesThem() {
         for (String range : new String[] {"^1.2.0", "~1.2.0"}) {

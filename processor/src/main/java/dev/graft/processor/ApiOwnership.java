@@ -61,13 +61,17 @@ final class ApiOwnership {
                             + "', so the extension would be instantiated when '" + id + "' is absent";
             reporter.error(Site.of(type, extension), "@Extension class " + Names.of(type) + " implements extension"
                     + " point " + point.name() + ", which belongs to plugin '" + id + "' (package " + owner.packageName()
-                    + "), but " + missing + caseHint(id, dependencies, plugin) + "; add @Extension(dependency = \"" + id + "\") so that the extension is"
-                    + " active only when '" + id + "' is installed, or make '" + id + "' a required dependency in"
+                    + "), but " + missing + caseHint(id, dependencies, plugin) + "; add @Extension(dependency = \""
+                    + id + "\") so that the extension is active only when '" + id + "' is installed, or make '" + id
+                    + "' a required dependency in"
                     + " @Plugin(dependencies = \"" + id + "\")");
         }
     }
 
-    /** " did you mean 'a'..." when a dependency names {@code id} in another case; ids are case sensitive. */
+    /**
+     * "; did you mean 'lavasearch'..." when a dependency names {@code id} in another case
+     * ({@code LavaSearch}): plugin ids are compared exactly, here and by the loader.
+     */
     private static String caseHint(String id, List<Dependency> dependencies, PluginDeclaration plugin) {
         return java.util.stream.Stream.concat(dependencies.stream(),
                         plugin == null ? java.util.stream.Stream.empty() : plugin.dependencies().stream())

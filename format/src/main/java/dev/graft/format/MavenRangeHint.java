@@ -25,6 +25,10 @@ final class MavenRangeHint {
      * @return the error, with the npm-style equivalent when {@code normal} is a Maven range
      */
     static SyntaxException error(String input, String normal) {
+        if (!normal.matches(".*[\\[\\]()].*")) {
+            return new SyntaxException(input, "commas are not part of the range syntax: npm ranges use a space for"
+                    + " AND and '||' for OR" + commaFix(normal) + ". Accepted: " + VersionRange.SYNTAX);
+        }
         List<String> alternatives = new ArrayList<>();
         Matcher m = MAVEN_SET.matcher(normal);
         int end = 0;
@@ -46,6 +50,38 @@ final class MavenRangeHint {
         return new SyntaxException(input, "this is a Maven-style range, which Graft does not accept because it"
                 + " would be read differently; write the npm-style equivalent '" + String.join(" || ", alternatives)
                 + "'. Accepted: " + VersionRange.SYNTAX);
+    }
+
+    /**
+     * The npm forms of a comma list such as {@code >=1.0, <2.0} or {@code 1.0,2.0}, each part a
+     * range; empty when a part is not.
+     */
+    private static String commaFix(String normal) {
+        if (normal.length() > 120) {
+            return "";
+        }
+        String[] parts = normal.split("\\s*,\\s*", -1);
+        List<String> bare = new ArrayList<>();
+        try {
+            for (String part : parts) {
+                VersionRange.parse(part);
+                if (part.matches("\\d[0-9.]*")) {
+                    bare.add(Version.normalize(part).toString());
+                }
+            }
+        } catch (SyntaxException e) {
+            return "";
+        }
+        if (bare.size() < parts.length) {
+            return "; write '" + String.join(" ", parts) + "' for all of them, or '" + String.join(" || ", parts)
+                    + "' for any";
+        }
+        String either = String.join(" || ", bare);
+        if (bare.size() == 2 && Version.parse(bare.get(0)).compareTo(Version.parse(bare.get(1))) < 0) {
+            return "; write '>=" + bare.get(0) + " <" + bare.get(1) + "' for the versions from " + bare.get(0)
+                    + " below " + bare.get(1) + ", or '" + either + "' for either";
+        }
+        return "; write '" + either + "' for any of them";
     }
 
     private static String mavenSet(Matcher m) {

@@ -4,8 +4,8 @@ package dev.graft.format;
 public final class PluginId {
 
     /** The accepted syntax, quoted in error messages. */
-    public static final String SYNTAX = "letters, digits, '.', '_' and '-', starting with a letter or digit,"
-            + " at most 64 characters, for example lavasrc or audio-filters";
+    public static final String SYNTAX = "ASCII letters (a-z, A-Z), digits (0-9), '.', '_' and '-',"
+            + " starting with a letter or digit, at most 64 characters, for example lavasrc or audio-filters";
 
     private PluginId() {
     }

@@ -35,11 +35,18 @@ final class RangeParser {
             return hyphen(partial(input, hyphen.group(1)), partial(input, hyphen.group(2)));
         }
         List<RangeComparator> all = new ArrayList<>();
-        for (String token : SPACE_AFTER_OPERATOR.matcher(section).replaceAll("$1").split(" ")) {
-            Matcher op = OPERATOR.matcher(token);
+        String[] tokens = SPACE_AFTER_OPERATOR.matcher(section).replaceAll("$1").split(" ");
+        for (int i = 0; i < tokens.length; i++) {
+            Matcher op = OPERATOR.matcher(tokens[i]);
             op.matches();
             String operator = op.group(1) == null ? "" : op.group(1);
-            Partial partial = partial(input, op.group(2));
+            RangeHints.checkToken(input, tokens, i, operator, op.group(2));
+            Partial partial;
+            try {
+                partial = partial(input, op.group(2));
+            } catch (SyntaxException e) {
+                throw operator.isEmpty() ? RangeHints.unspacedHyphen(input, tokens, i).orElse(e) : e;
+            }
             all.addAll(switch (operator) {
                 case "^" -> caret(partial);
                 case "~" -> tilde(partial);

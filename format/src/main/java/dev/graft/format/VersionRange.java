@@ -3,6 +3,7 @@ package dev.graft.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An npm-style version range, such as {@code ^1.2.0}, {@code >=1.0.0 <2.0.0} or
@@ -24,7 +25,8 @@ public final class VersionRange {
 
     /** The accepted syntax, quoted in error messages. */
     public static final String SYNTAX = "an npm-style range: 1.2.3 (exactly), >=1.2.0, <2.0.0, >=1.2.0 <2.0.0 (both),"
-            + " ^1.2.0 (>=1.2.0 <2.0.0), ~1.2.0 (>=1.2.0 <1.3.0), 1.2.x, 1.2.0 - 1.4.0, ^1.0.0 || ^2.0.0 (either),"
+            + " ^1.2.0 (>=1.2.0 <2.0.0-0: below 2.0.0 and its pre-releases), ~1.2.0 (>=1.2.0 <1.3.0-0), 1.2.x,"
+            + " 1.2.0 - 1.4.0 (spaces around '-'), ^1.0.0 || ^2.0.0 (either),"
             + " * (any); for example ^1.4.0";
 
     /** The range that every version satisfies. */
@@ -67,6 +69,16 @@ public final class VersionRange {
         }
         String canonical = String.join(" || ", java.util.Arrays.stream(sections).map(String::trim).toList());
         return new VersionRange(canonical, List.copyOf(alternatives));
+    }
+
+    /**
+     * A probable mistake in a range that parses: {@code 4.0.0-5.0.0} is one pre-release version of
+     * 4.0.0, although the hyphen range {@code 4.0.0 - 5.0.0} was almost certainly meant.
+     *
+     * @return what is probably wrong and the ranges that were likely meant; empty for most ranges
+     */
+    public Optional<String> warning() {
+        return RangeHints.warning(text);
     }
 
     /**

@@ -62,7 +62,7 @@ class ManifestFormatTest {
         "graft-plugin 1\\nid a                           | m: expected a 'version <semantic version>' line, found none",
         "graft-plugin 1\\nid a\\nid b                     | m:3: 'id' is given twice",
         "graft-plugin 1\\nid a\\nversion 1.0             | m:3: bad 'version' line: '1.0': expected a semantic version MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], for example 1.4.0 or 2.0.0-rc.1",
-        "graft-plugin 1\\nid a b\\nversion 1.0.0         | m:2: bad 'id' line: 'a b': not a valid plugin id; expected letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters, for example lavasrc or audio-filters",
+        "graft-plugin 1\\nid a b\\nversion 1.0.0         | m:2: bad 'id' line: 'a b': not a valid plugin id; expected ASCII letters (a-z, A-Z), digits (0-9), '.', '_' and '-', starting with a letter or digit, at most 64 characters, for example lavasrc or audio-filters",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\ndependency b\\ndependency b? | m:5: dependency 'b' is named twice",
         "graft-plugin 1\\nid a\\nversion 1.0.0\\ndependency a | m: plugin 'a' lists itself as a dependency",
         // found by ParserFuzzTest: a NUL is a Java "identifier-ignorable" character, so com.la<NUL>va looked like a name

@@ -61,10 +61,23 @@ final class ApiOwnership {
                             + "', so the extension would be instantiated when '" + id + "' is absent";
             reporter.error(Site.of(type, extension), "@Extension class " + Names.of(type) + " implements extension"
                     + " point " + point.name() + ", which belongs to plugin '" + id + "' (package " + owner.packageName()
-                    + "), but " + missing + "; add @Extension(dependency = \"" + id + "\") so that the extension is"
-                    + " active only when '" + id + "' is installed, or make '" + id + "' a required dependency in"
+                    + "), but " + missing + caseHint(id, dependencies, plugin) + "; add @Extension(dependency = \""
+                    + id + "\") so that the extension is active only when '" + id + "' is installed, or make '" + id
+                    + "' a required dependency in"
                     + " @Plugin(dependencies = \"" + id + "\")");
         }
+    }
+
+    /**
+     * "; did you mean 'lavasearch'..." when a dependency names {@code id} in another case
+     * ({@code LavaSearch}): plugin ids are compared exactly, here and by the loader.
+     */
+    private static String caseHint(String id, List<Dependency> dependencies, PluginDeclaration plugin) {
+        return java.util.stream.Stream.concat(dependencies.stream(),
+                        plugin == null ? java.util.stream.Stream.empty() : plugin.dependencies().stream())
+                .map(Dependency::pluginId).filter(d -> !d.equals(id) && d.equalsIgnoreCase(id)).findFirst()
+                .map(other -> "; did you mean '" + id + "' for the dependency '" + other + "'? Plugin ids are case"
+                        + " sensitive").orElse("");
     }
 
     /** The plugin owning a package, and the package that declares it. */

@@ -68,7 +68,7 @@ final class DependencyEntries {
                         + entry.text() + "'; keep one entry per plugin");
             } else {
                 byId.put(id, entry);
-                Ranges.checkSatisfiable(reporter, at, owner + ": dependency '" + entry.text() + "'",
+                Ranges.check(reporter, at, owner + ": dependency '" + entry.text() + "'",
                         entry.dependency().range());
             }
         }

@@ -64,7 +64,7 @@ final class PluginValidator {
         }
         try {
             VersionRange range = VersionRange.parse(text);
-            Ranges.checkSatisfiable(reporter, site.at(value), owner + ": requires", range);
+            Ranges.check(reporter, site.at(value), owner + ": requires", range);
             return range;
         } catch (SyntaxException e) {
             reporter.error(site.at(value), owner + " has an invalid requires " + e.getMessage());

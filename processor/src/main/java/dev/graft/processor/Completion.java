@@ -29,6 +29,7 @@ final class Completion {
     private final PluginValidator pluginValidator;
     private final ExtensionDependencyValidator dependencyValidator;
     private final ApiOwnership ownership;
+    private final PluginScope scope;
     private final ResourceWriter writer;
     private final int javaRelease;
 
@@ -40,9 +41,10 @@ final class Completion {
      * @param extensions reports unresolved extensions
      * @param versionOption the processor option {@code graft.version}, or {@code null}
      * @param javaRelease the Java release the compilation targets, written to the manifest
+     * @param outcome takes the output back if the compilation fails after processing, or {@code null}
      */
     Completion(Elements elements, Filer filer, Reporter reporter, Collected collected, ExtensionCollector extensions,
-            String versionOption, int javaRelease) {
+            String versionOption, int javaRelease, CompilationOutcome outcome) {
         this.elements = elements;
         this.reporter = reporter;
         this.collected = collected;
@@ -50,7 +52,8 @@ final class Completion {
         this.pluginValidator = new PluginValidator(elements, reporter, versionOption);
         this.dependencyValidator = new ExtensionDependencyValidator(elements, reporter);
         this.ownership = new ApiOwnership(elements, reporter);
-        this.writer = new ResourceWriter(filer, reporter);
+        this.scope = new PluginScope(elements, reporter, ownership);
+        this.writer = new ResourceWriter(filer, reporter, outcome);
         this.javaRelease = javaRelease;
     }
 
@@ -73,9 +76,15 @@ final class Completion {
             reporter.guard(type, "checking the dependencies of", () -> {
                 if (pkg == null) {
                     reportMissingPlugin(type);
+                } else if (plugin != null) {
+                    scope.checkExtension(type, plugin);
                 }
                 dependencies.put(name, dependencyValidator.validate(type, Mirrors.find(type, Extension.class), plugin));
             });
+        }
+        for (String name : plugin == null ? java.util.Set.<String>of() : collected.points()) {
+            TypeElement point = elements.getTypeElement(name);
+            reporter.guard(point, "checking the package of", () -> scope.checkPoint(point, plugin));
         }
         for (ExtensionCandidate candidate : collected.candidates()) {
             TypeElement type = elements.getTypeElement(candidate.name());

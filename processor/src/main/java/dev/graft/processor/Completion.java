@@ -30,6 +30,7 @@ final class Completion {
     private final ExtensionDependencyValidator dependencyValidator;
     private final ApiOwnership ownership;
     private final PluginScope scope;
+    private final ClassPathDependencyRule classPath;
     private final ResourceWriter writer;
     private final int javaRelease;
 
@@ -53,6 +54,7 @@ final class Completion {
         this.dependencyValidator = new ExtensionDependencyValidator(elements, reporter);
         this.ownership = new ApiOwnership(elements, reporter);
         this.scope = new PluginScope(elements, reporter, ownership);
+        this.classPath = new ClassPathDependencyRule(elements, filer, reporter, ownership);
         this.writer = new ResourceWriter(filer, reporter, outcome);
         this.javaRelease = javaRelease;
     }
@@ -88,9 +90,13 @@ final class Completion {
         }
         for (ExtensionCandidate candidate : collected.candidates()) {
             TypeElement type = elements.getTypeElement(candidate.name());
-            reporter.guard(type, "checking the extension points of", () -> ownership.check(type,
-                    Mirrors.find(type, Extension.class), candidate, dependencies.getOrDefault(candidate.name(), List.of()),
-                    plugin));
+            List<Dependency> own = dependencies.getOrDefault(candidate.name(), List.of());
+            reporter.guard(type, "checking the extension points of", () -> {
+                ownership.check(type, Mirrors.find(type, Extension.class), candidate, own, plugin);
+                if (plugin != null) {
+                    classPath.check(type, Mirrors.find(type, Extension.class), candidate, own, plugin);
+                }
+            });
         }
         if (plugin != null && !reporter.hasErrors() && !round.errorRaised()) {
             Element[] origin = originating.toArray(Element[]::new);

@@ -41,8 +41,8 @@ final class CompilationOutcome implements TaskListener {
         JavacTask task;
         try {
             task = JavacTask.instance(env);
-        } catch (IllegalArgumentException | LinkageError e) {
-            return null;
+        } catch (RuntimeException | LinkageError e) {
+            return null; // not javac's environment: IllegalArgumentException
         }
         CompilationOutcome outcome = new CompilationOutcome();
         task.addTaskListener(outcome);

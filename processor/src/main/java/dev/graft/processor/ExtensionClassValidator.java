@@ -43,7 +43,8 @@ final class ExtensionClassValidator {
         if (type.getKind() == ElementKind.RECORD) {
             reporter.error(site, "@Extension type " + name + " is a record; Graft's policy is that an extension is a"
                     + " class, since a record is a data carrier whose state is fixed by its components, not a service"
-                    + " (the loader or Spring could create it all the same): declare " + name + " as a final class");
+                    + " (not a limit of the loader: one with a public no-argument constructor, or a Spring component,"
+                    + " could be created): declare " + name + " as a final class");
             return false;
         }
         if (type.getKind() != ElementKind.CLASS) {

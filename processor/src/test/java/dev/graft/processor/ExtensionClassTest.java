@@ -38,8 +38,9 @@ class ExtensionClassTest {
     void rejectsARecordAsAPolicy() {
         JavaFileObject file = extension("A", "@Extension", "public record A() implements Greeter {}");
         assertError(file, "@Extension type test.A is a record; Graft's policy is that an extension is a class, since a"
-                + " record is a data carrier whose state is fixed by its components, not a service (the loader or"
-                + " Spring could create it all the same): declare test.A as a final class", 3, 1);
+                + " record is a data carrier whose state is fixed by its components, not a service (not a limit of"
+                + " the loader: one with a public no-argument constructor, or a Spring component, could be created):"
+                + " declare test.A as a final class", 3, 1);
     }
 
     @Test

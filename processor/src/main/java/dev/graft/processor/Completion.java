@@ -7,6 +7,7 @@ import dev.graft.format.ManifestFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
@@ -84,7 +85,7 @@ final class Completion {
                 dependencies.put(name, dependencyValidator.validate(type, Mirrors.find(type, Extension.class), plugin));
             });
         }
-        for (String name : plugin == null ? java.util.Set.<String>of() : collected.points()) {
+        for (String name : plugin == null ? Set.<String>of() : collected.points()) {
             TypeElement point = elements.getTypeElement(name);
             reporter.guard(point, "checking the package of", () -> scope.checkPoint(point, plugin));
         }

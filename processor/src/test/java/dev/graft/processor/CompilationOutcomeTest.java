@@ -62,4 +62,18 @@ class CompilationOutcomeTest {
         JavaFileObject wrong = source("test.A", "package test;", "public class A {", "    int n = \"x\";", "}");
         assertThat(failing(plugin("id = \"p\""), wrong, greeter(), hello())).hadErrorContaining("incompatible types");
     }
+
+    /**
+     * No class is analysed under -proc:only, nor when javac stops right after processing (an error
+     * reported in the last round by another processor, or a warning of the rounds under -Werror):
+     * the two look the same to a TaskListener, so the output stays (docs/processor.md, Limits).
+     */
+    @Test
+    void stillWritesUnderProcOnlyWhereNoClassIsGenerated(@TempDir Path dir) {
+        Path classes = dir.resolve("classes");
+        assertTrue(DirectoryCompiler.run(classes, List.of("-Agraft.version=1.0.0", "-proc:only"), List.of(),
+                plugin("id = \"p\""), greeter(), hello()).success());
+        assertTrue(Files.exists(classes.resolve(IndexFormat.PATH)));
+        assertTrue(Files.exists(classes.resolve(ManifestFormat.PATH)));
+    }
 }

@@ -81,10 +81,14 @@ final class ApiOwnership {
     }
 
     /** The plugin owning a package, and the package that declares it. */
-    private record Owner(String pluginId, String packageName) {
+    record Owner(String pluginId, String packageName) {
     }
 
-    private Owner ownerOf(String packageName) {
+    /**
+     * @param packageName a package
+     * @return the plugin owning it, or {@code null} when no package up to the root claims it
+     */
+    Owner ownerOf(String packageName) {
         for (String name = packageName; !name.isEmpty(); name = name.substring(0, Math.max(name.lastIndexOf('.'), 0))) {
             PackageElement pkg = elements.getPackageElement(name);
             String id = pkg == null ? null : declaredOwner(pkg);

@@ -14,6 +14,7 @@ final class Collected {
 
     private String pluginPackage;
     private final Set<String> extensions = new TreeSet<>();
+    private final Set<String> points = new TreeSet<>();
     private final Map<String, ExtensionCandidate> candidates = new TreeMap<>();
     private Set<String> deferred = new TreeSet<>();
 
@@ -35,6 +36,16 @@ final class Collected {
     /** @return every {@code @Extension} type seen that can be looked up by name, sorted */
     Set<String> extensions() {
         return extensions;
+    }
+
+    /** @param name an {@code @ExtensionPoint} type of the compilation */
+    void addPoint(String name) {
+        points.add(name);
+    }
+
+    /** @return every {@code @ExtensionPoint} type of the compilation that has a name, sorted */
+    Set<String> points() {
+        return points;
     }
 
     /** @param candidate an extension whose points are resolved */

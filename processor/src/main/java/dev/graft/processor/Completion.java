@@ -7,6 +7,7 @@ import dev.graft.format.ManifestFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
@@ -29,6 +30,8 @@ final class Completion {
     private final PluginValidator pluginValidator;
     private final ExtensionDependencyValidator dependencyValidator;
     private final ApiOwnership ownership;
+    private final PluginScope scope;
+    private final ClassPathDependencyRule classPath;
     private final ResourceWriter writer;
     private final int javaRelease;
 
@@ -40,9 +43,10 @@ final class Completion {
      * @param extensions reports unresolved extensions
      * @param versionOption the processor option {@code graft.version}, or {@code null}
      * @param javaRelease the Java release the compilation targets, written to the manifest
+     * @param outcome takes the output back if the compilation fails after processing, or {@code null}
      */
     Completion(Elements elements, Filer filer, Reporter reporter, Collected collected, ExtensionCollector extensions,
-            String versionOption, int javaRelease) {
+            String versionOption, int javaRelease, CompilationOutcome outcome) {
         this.elements = elements;
         this.reporter = reporter;
         this.collected = collected;
@@ -50,7 +54,9 @@ final class Completion {
         this.pluginValidator = new PluginValidator(elements, reporter, versionOption);
         this.dependencyValidator = new ExtensionDependencyValidator(elements, reporter);
         this.ownership = new ApiOwnership(elements, reporter);
-        this.writer = new ResourceWriter(filer, reporter);
+        this.scope = new PluginScope(elements, reporter, ownership);
+        this.classPath = new ClassPathDependencyRule(elements, filer, reporter, ownership);
+        this.writer = new ResourceWriter(filer, reporter, outcome);
         this.javaRelease = javaRelease;
     }
 
@@ -73,15 +79,25 @@ final class Completion {
             reporter.guard(type, "checking the dependencies of", () -> {
                 if (pkg == null) {
                     reportMissingPlugin(type);
+                } else if (plugin != null) {
+                    scope.checkExtension(type, plugin);
                 }
                 dependencies.put(name, dependencyValidator.validate(type, Mirrors.find(type, Extension.class), plugin));
             });
         }
+        for (String name : plugin == null ? Set.<String>of() : collected.points()) {
+            TypeElement point = elements.getTypeElement(name);
+            reporter.guard(point, "checking the package of", () -> scope.checkPoint(point, plugin));
+        }
         for (ExtensionCandidate candidate : collected.candidates()) {
             TypeElement type = elements.getTypeElement(candidate.name());
-            reporter.guard(type, "checking the extension points of", () -> ownership.check(type,
-                    Mirrors.find(type, Extension.class), candidate, dependencies.getOrDefault(candidate.name(), List.of()),
-                    plugin));
+            List<Dependency> own = dependencies.getOrDefault(candidate.name(), List.of());
+            reporter.guard(type, "checking the extension points of", () -> {
+                ownership.check(type, Mirrors.find(type, Extension.class), candidate, own, plugin);
+                if (plugin != null) {
+                    classPath.check(type, Mirrors.find(type, Extension.class), candidate, own, plugin);
+                }
+            });
         }
         if (plugin != null && !reporter.hasErrors() && !round.errorRaised()) {
             Element[] origin = originating.toArray(Element[]::new);

@@ -48,7 +48,11 @@ final class ExportsValidator {
                 reporter.error(at, owner + " exports " + e.getMessage());
                 continue;
             }
-            if (!seen.add(pattern)) {
+            if (JdkPackages.covers(pattern)) {
+                reporter.error(at, owner + " exports '" + pattern + "', a package of the JDK: the loader gives every"
+                        + " plugin the JDK's own classes of it, never a plugin's, so the export could never take"
+                        + " effect; remove it");
+            } else if (!seen.add(pattern)) {
                 reporter.warning(at, owner + " exports '" + pattern + "' twice; remove one");
             } else if (!pattern.endsWith(".*") && elements.getPackageElement(pattern) == null) {
                 reporter.error(at, owner + " exports package '" + pattern + "', which exists neither in this"

@@ -40,6 +40,13 @@ final class ExtensionClassValidator {
     boolean validate(TypeElement type, AnnotationMirror extension) {
         Site site = Site.of(type, extension);
         String name = Names.of(type);
+        if (type.getKind() == ElementKind.RECORD) {
+            reporter.error(site, "@Extension type " + name + " is a record; Graft's policy is that an extension is a"
+                    + " class, since a record is a data carrier whose state is fixed by its components, not a service"
+                    + " (not a limit of the loader: one with a public no-argument constructor, or a Spring component,"
+                    + " could be created): declare " + name + " as a final class");
+            return false;
+        }
         if (type.getKind() != ElementKind.CLASS) {
             reporter.error(site, "@Extension type " + name + " is " + Names.kindOf(type)
                     + "; an extension must be a class that the loader can instantiate");
@@ -81,7 +88,9 @@ final class ExtensionClassValidator {
         for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement t; outer = t.getEnclosingElement()) {
             if (!t.getModifiers().contains(Modifier.PUBLIC)) {
                 reporter.error(site, "@Extension class " + name + " is nested in " + Names.of(t)
-                        + ", which is not public, so the loader cannot reach it; make " + Names.of(t) + " public");
+                        + ", which is not public; Graft's policy is that an extension is public all the way out, as"
+                        + " visible as the index that names it (the loader itself could instantiate it): make "
+                        + Names.of(t) + " public");
             }
         }
     }

@@ -27,5 +27,10 @@ final class ExtensionPointValidator {
             reporter.error(Site.of(type, Mirrors.find(type, ExtensionPoint.class)), "@ExtensionPoint " + Names.of(type)
                     + " is " + Names.kindOf(type) + "; an extension point must be an interface or an abstract class");
         }
+        if (!type.getModifiers().contains(Modifier.PUBLIC)) {
+            reporter.warning(Site.of(type, Mirrors.find(type, ExtensionPoint.class)), "@ExtensionPoint " + Names.of(type)
+                    + " is not public, so neither the host nor other plugins can name it to ask for its extensions;"
+                    + " make it public, unless it is meant for the plugin's own package alone");
+        }
     }
 }

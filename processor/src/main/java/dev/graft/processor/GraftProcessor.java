@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.graft.Extension;
 import dev.graft.ExtensionPoint;
 import dev.graft.Plugin;
+import dev.graft.PluginApi;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -30,6 +31,7 @@ public final class GraftProcessor extends AbstractProcessor {
     private Reporter reporter;
     private RoundCollector rounds;
     private Completion completion;
+    private CompilationOutcome outcome;
 
     /** Creates the processor; the compiler calls {@link #init} before any round. */
     public GraftProcessor() {
@@ -40,19 +42,21 @@ public final class GraftProcessor extends AbstractProcessor {
         super.init(env);
         reporter = new Reporter(env.getMessager());
         reporter.guard(null, "starting", () -> {
+            outcome = CompilationOutcome.register(env);
             Collected collected = new Collected();
             ExtensionCollector extensions = new ExtensionCollector(env.getElementUtils(), env.getTypeUtils(), reporter,
                     collected);
-            rounds = new RoundCollector(reporter, collected, extensions, LocalExtensionScanner.create(env, reporter));
+            rounds = new RoundCollector(reporter, collected, extensions, LocalExtensionScanner.create(env, reporter),
+                    new PluginApiValidator(env.getElementUtils(), reporter));
             completion = new Completion(env.getElementUtils(), env.getFiler(), reporter, collected, extensions,
-                    env.getOptions().get(PluginVersion.OPTION), env.getSourceVersion().ordinal());
+                    env.getOptions().get(PluginVersion.OPTION), env.getSourceVersion().ordinal(), outcome);
         });
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Extension.class.getCanonicalName(), ExtensionPoint.class.getCanonicalName(),
-                Plugin.class.getCanonicalName());
+                Plugin.class.getCanonicalName(), PluginApi.class.getCanonicalName());
     }
 
     @Override
@@ -68,7 +72,9 @@ public final class GraftProcessor extends AbstractProcessor {
     /**
      * Collects during the rounds and validates and writes in the last one.
      *
-     * @return {@code false}: the annotations stay available to other processors
+     * @return {@code true}: Graft's own annotations are claimed, so that javac does not warn that no
+     *     processor claimed them (an error under {@code -Xlint:all -Werror}); no other processor
+     *     has a use for them
      */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -76,9 +82,12 @@ public final class GraftProcessor extends AbstractProcessor {
             if (round.processingOver()) {
                 completion.complete(round);
             } else {
+                if (outcome != null) {
+                    outcome.expect(round.getRootElements());
+                }
                 rounds.collect(round);
             }
         });
-        return false;
+        return true;
     }
 }

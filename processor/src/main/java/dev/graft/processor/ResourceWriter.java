@@ -14,14 +14,17 @@ final class ResourceWriter {
 
     private final Filer filer;
     private final Reporter reporter;
+    private final CompilationOutcome outcome;
 
     /**
      * @param filer the compiler's filer
      * @param reporter where a failure to write goes
+     * @param outcome deletes what was written if the compilation fails later, or {@code null}
      */
-    ResourceWriter(Filer filer, Reporter reporter) {
+    ResourceWriter(Filer filer, Reporter reporter, CompilationOutcome outcome) {
         this.filer = filer;
         this.reporter = reporter;
+        this.outcome = outcome;
     }
 
     /**
@@ -36,6 +39,9 @@ final class ResourceWriter {
             FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, originatingElements);
             try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
                 out.write(content);
+            }
+            if (outcome != null) {
+                outcome.wrote(file);
             }
         } catch (IOException e) {
             reporter.error(Site.NOWHERE, "the Graft processor could not write " + path + ": " + e);

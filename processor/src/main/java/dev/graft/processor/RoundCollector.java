@@ -3,6 +3,7 @@ package dev.graft.processor;
 import dev.graft.Extension;
 import dev.graft.ExtensionPoint;
 import dev.graft.Plugin;
+import dev.graft.PluginApi;
 import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,7 @@ final class RoundCollector {
     private final Reporter reporter;
     private final Collected collected;
     private final ExtensionPointValidator pointValidator;
+    private final PluginApiValidator apiValidator;
     private final ExtensionCollector extensions;
     private final LocalExtensionScanner localExtensions;
 
@@ -28,12 +30,14 @@ final class RoundCollector {
      * @param collected what the rounds have found
      * @param extensions collects the extensions
      * @param localExtensions finds {@code @Extension} on local classes, which javac does not report
+     * @param apiValidator checks {@code @PluginApi}
      */
     RoundCollector(Reporter reporter, Collected collected, ExtensionCollector extensions,
-            LocalExtensionScanner localExtensions) {
+            LocalExtensionScanner localExtensions, PluginApiValidator apiValidator) {
         this.reporter = reporter;
         this.collected = collected;
         this.pointValidator = new ExtensionPointValidator(reporter);
+        this.apiValidator = apiValidator;
         this.extensions = extensions;
         this.localExtensions = localExtensions;
     }
@@ -42,6 +46,12 @@ final class RoundCollector {
     void collect(RoundEnvironment round) {
         for (Element point : sorted(round, ExtensionPoint.class)) {
             reporter.guard(point, "validating @ExtensionPoint", () -> pointValidator.validate(point));
+            if (point instanceof TypeElement type && !type.getQualifiedName().isEmpty()) {
+                collected.addPoint(Names.of(type));
+            }
+        }
+        for (Element pkg : sorted(round, PluginApi.class)) {
+            reporter.guard(pkg, "validating @PluginApi on", () -> apiValidator.validate(pkg));
         }
         for (Element pkg : sorted(round, Plugin.class)) {
             reporter.guard(pkg, "reading @Plugin on", () -> register(pkg));

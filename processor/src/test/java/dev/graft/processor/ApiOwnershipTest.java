@@ -66,7 +66,7 @@ class ApiOwnershipTest {
     void acceptsAnExtensionDependency() {
         Compilation compilation = compile(plugin("id = \"p\""), OTHER_API, POINT,
                 implementation("@Extension(dependency = \"other@^1.0.0\")"));
-        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).succeeded(); // warned: POINT is other's API, compiled here for the test
         assertEquals(INDEX_HEADER + "\npoint api.sub.Point\n  extension test.A ordinal=0\n    dependency other@^1.0.0\n",
                 index(compilation));
         assertManifest(compilation, "dependency other?\n");
@@ -76,7 +76,7 @@ class ApiOwnershipTest {
     void acceptsARequiredPluginDependency() {
         Compilation compilation = compile(plugin("id = \"p\", dependencies = \"other@^1.0.0\""), OTHER_API, POINT,
                 implementation("@Extension"));
-        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).succeeded(); // warned: POINT is other's API, compiled here for the test
         assertManifest(compilation, "dependency other@^1.0.0\n");
     }
 

@@ -26,13 +26,21 @@ class ExtensionClassTest {
     @CsvSource(delimiter = '|', value = {
         "public interface A extends Greeter {}  | an interface",
         "public enum A implements Greeter { X } | an enum",
-        "public record A() implements Greeter {} | a record",
         "public @interface A {}                 | an annotation type",
     })
     void rejectsWhatIsNotAClass(String declaration, String kind) {
         JavaFileObject file = extension("A", "@Extension", declaration);
         assertError(file, "@Extension type test.A is " + kind
                 + "; an extension must be a class that the loader can instantiate", 3, 1);
+    }
+
+    @Test
+    void rejectsARecordAsAPolicy() {
+        JavaFileObject file = extension("A", "@Extension", "public record A() implements Greeter {}");
+        assertError(file, "@Extension type test.A is a record; Graft's policy is that an extension is a class, since a"
+                + " record is a data carrier whose state is fixed by its components, not a service (not a limit of"
+                + " the loader: one with a public no-argument constructor, or a Spring component, could be created):"
+                + " declare test.A as a final class", 3, 1);
     }
 
     @Test
@@ -107,8 +115,9 @@ class ExtensionClassTest {
                 "    @dev.graft.Extension",
                 "    public static class Nested implements Greeter {}",
                 "}");
-        assertError(file, "@Extension class test.Outer.Nested is nested in test.Outer, which is not public, so the"
-                + " loader cannot reach it; make test.Outer public", 3, 5);
+        assertError(file, "@Extension class test.Outer.Nested is nested in test.Outer, which is not public; Graft's"
+                + " policy is that an extension is public all the way out, as visible as the index that names it (the"
+                + " loader itself could instantiate it): make test.Outer public", 3, 5);
     }
 
     @Test

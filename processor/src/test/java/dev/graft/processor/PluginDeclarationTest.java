@@ -191,10 +191,10 @@ class PluginDeclarationTest {
 
     @Test
     void exportsPackagesOfTheCompilationAndTheClassPathAndPatterns() {
-        Compilation compilation = compile(plugin("id = \"p\", exports = {\"test.api\", \"java.util\", \"test.spi.*\"}"),
+        Compilation compilation = compile(plugin("id = \"p\", exports = {\"test.api\", \"dev.graft\", \"test.spi.*\"}"),
                 source("test.api.Point", "package test.api;", "public interface Point {}"));
         assertThat(compilation).succeededWithoutWarnings();
-        assertManifest(compilation, "export java.util\nexport test.api\nexport test.spi.*\n");
+        assertManifest(compilation, "export dev.graft\nexport test.api\nexport test.spi.*\n");
     }
 
     @Test

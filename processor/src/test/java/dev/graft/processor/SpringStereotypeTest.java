@@ -91,12 +91,14 @@ class SpringStereotypeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"public record Task(Dep dep) {}, a record", "public enum Task { ONE }, an enum"})
-    void aRecordOrAnEnumAnnotatedComponentIsStillNoExtension(String declaration, String kind) {
+    @CsvSource(delimiter = '|', value = {"public record Task(Dep dep) {} | a record; Graft's policy is that an"
+            + " extension is a class", "public enum Task { ONE } | an enum; an extension must be a class that the loader"
+            + " can instantiate"})
+    void aRecordOrAnEnumAnnotatedComponentIsStillNoExtension(String declaration, String message) {
         JavaFileObject task = component("Task", "@Extension @Component", declaration);
         Compilation compilation = failing(with(task));
-        assertThat(compilation).hadErrorContaining("@Extension type test.Task is " + kind
-                + "; an extension must be a class that the loader can instantiate").inFile(task).onLine(5).atColumn(1);
+        assertThat(compilation).hadErrorContaining("@Extension type test.Task is " + message)
+                .inFile(task).onLine(5).atColumn(1);
         assertThat(compilation).hadErrorCount(1);
     }
 

@@ -86,9 +86,10 @@ class KotlinKaptPluginTest {
         assumeTrue(mvn != null, "skipped: no mvn on PATH to build the Kotlin plugin project with");
         Path project = copyTemplate(Path.of("target", "kotlin-kapt-bad-range").toAbsolutePath());
         Path repo = localRepository(Path.of("target", "kotlin-kapt-m2").toAbsolutePath());
+        // The message as far as it names the class, the value and the kind of mistake; its suggestion (the npm
+        // equivalent) is for graft-format's tests to pin down, and may change with the range messages.
         String message = "error: @Extension class com.example.bad.Hello has an invalid dependency 'other@[1.0,2.0)': bad range"
-                + " for plugin 'other': '[1.0,2.0)': this is a Maven-style range, which Graft does not accept because it would"
-                + " be read differently; write the npm-style equivalent '>=1.0.0 <2.0.0'.";
+                + " for plugin 'other': '[1.0,2.0)': this is a Maven-style range";
 
         String mapped = build(mvn, project, repo, "true");
         assertTrue(mapped.contains(project.resolve("src/main/kotlin/com/example/bad/Greeter.kt") + ":12: " + message),

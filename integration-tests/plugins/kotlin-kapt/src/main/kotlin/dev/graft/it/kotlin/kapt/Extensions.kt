@@ -12,9 +12,9 @@ class Upper : Shout {
     override fun shout(text: String): String = text.uppercase()
 }
 
-/** Implements the plugin's own point too, before [Upper]. */
+/** Implements the plugin's own point too, before [Upper]; `internal`, which is public in bytecode. */
 @Extension(ordinal = 10)
-class Exclaim : Shout {
+internal class Exclaim : Shout {
     override fun shout(text: String): String = "$text!"
 }
 

@@ -1,0 +1,4 @@
+@Plugin(id = "bad-range")
+package com.example.bad;
+
+import dev.graft.Plugin;

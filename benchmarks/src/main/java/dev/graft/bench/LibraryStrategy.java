@@ -2,6 +2,7 @@ package dev.graft.bench;
 
 import dev.graft.loader.ArchiveLimits;
 import dev.graft.loader.archive.ZipRoot;
+import dev.graft.loader.cache.Budget;
 import dev.graft.loader.cache.LibraryCache;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,7 +101,7 @@ public final class LibraryStrategy {
                     entries += files.size();
                     keep.add(files);
                 } else {
-                    Path jar = cache.extract(zip, e, e.getName(), new LibraryCache.Budget(ArchiveLimits.DEFAULT, "p")).file();
+                    Path jar = cache.extract(zip, e, e.getName(), new Budget(ArchiveLimits.DEFAULT, "p")).file();
                     keep.add(ZipRoot.openJar(jar, e.getName(), ArchiveLimits.DEFAULT));
                     extracted.add(jar);
                 }

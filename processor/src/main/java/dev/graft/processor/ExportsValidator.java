@@ -1,5 +1,6 @@
 package dev.graft.processor;
 
+import dev.graft.format.JdkPackages;
 import dev.graft.format.PackagePattern;
 import dev.graft.format.SyntaxException;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class ExportsValidator {
                 reporter.error(at, owner + " exports " + e.getMessage());
                 continue;
             }
-            if (JdkPackages.covers(pattern)) {
+            if (namesJdkPackage(pattern)) {
                 reporter.error(at, owner + " exports '" + pattern + "', a package of the JDK: the loader gives every"
                         + " plugin the JDK's own classes of it, never a plugin's, so the export could never take"
                         + " effect; remove it");
@@ -63,5 +64,11 @@ final class ExportsValidator {
             }
         }
         return exports;
+    }
+
+    /** Whether an export pattern names a JDK package, or a {@code .*} pattern is rooted at one (or at {@code java}). */
+    private static boolean namesJdkPackage(String pattern) {
+        String name = pattern.endsWith(".*") ? pattern.substring(0, pattern.length() - 2) : pattern;
+        return Names.isIn(name, "java") || JdkPackages.contains(name);
     }
 }

@@ -1,6 +1,7 @@
 package dev.graft.loader.classloading;
 
 import dev.graft.loader.archive.DirectoryName;
+import dev.graft.format.JdkPackages;
 import dev.graft.loader.archive.ResourceRoot;
 import dev.graft.loader.pf4j.ClassHeader;
 import java.io.IOException;

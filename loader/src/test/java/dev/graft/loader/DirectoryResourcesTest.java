@@ -114,7 +114,9 @@ class DirectoryResourcesTest {
             assertEquals("readme", new String(read(new URL(loader.getResource("com/example/"), "readme.txt")),
                     StandardCharsets.UTF_8), "a URL relative to the directory's is served by the plugin's zip");
             runtime.close();
-            assertEquals(List.of(), all(loader, "com/example/"), "an unloaded plugin answers nothing");
+            java.io.IOException gone = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> loader.getResources("com/example/"), "an unloaded plugin answers nothing: it says so");
+            assertTrue(gone.getMessage().contains("plugin 'scan' was unloaded"), gone.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.graft.loader.fixture.Plugins.greeter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -71,7 +72,22 @@ class UnloadTest {
             assertTrue(loaders.stream().noneMatch(PluginClassLoader::isClosed));
             assertEquals(List.of("user", "soft", "api"), runtime.unload("api"), "dependents first, in reverse load order");
             assertTrue(loaders.stream().allMatch(PluginClassLoader::isClosed));
-            assertThrows(ClassNotFoundException.class, () -> loaders.get(1).loadClass("user.Hello$Missing"));
+            ClassNotFoundException gone = assertThrows(ClassNotFoundException.class,
+                    () -> loaders.get(1).loadClass("user.Hello$Missing"));
+            assertTrue(gone.getMessage().contains("plugin 'user' was unloaded"), gone.getMessage());
+            ClassNotFoundException elsewhere = assertThrows(ClassNotFoundException.class,
+                    () -> loaders.get(1).loadClass("dev.graft.loader.fixture.HostOnly"),
+                    "a class it never loaded, that host fallback would have found");
+            assertTrue(elsewhere.getMessage().contains("plugin 'user' was unloaded"), elsewhere.getMessage());
+            assertSame(java.util.concurrent.ConcurrentSkipListMap.class,
+                    loaders.get(1).loadClass("java.util.concurrent.ConcurrentSkipListMap"),
+                    "an instance kept from the plugin still reaches the JDK's classes");
+            IllegalStateException resource = assertThrows(IllegalStateException.class,
+                    () -> loaders.get(1).getResource("user/data.txt"));
+            assertTrue(resource.getMessage().contains("plugin 'user' was unloaded"), resource.getMessage());
+            java.io.IOException resources = assertThrows(java.io.IOException.class,
+                    () -> loaders.get(1).getResources("user/data.txt"));
+            assertTrue(resources.getMessage().contains("plugin 'user' was unloaded"), resources.getMessage());
             Map<String, PluginStatus> s = runtime.plugins().stream()
                     .collect(Collectors.toMap(PluginStatus::name, x -> x, (a, b) -> a));
             assertEquals(PluginState.UNLOADED, s.get("api").state());

@@ -220,6 +220,9 @@ public final class PluginClassLoader extends ClassLoader {
         if (owner != null) {
             return owner.loadClass(name);
         }
+        if (closed) {
+            throw new ClassNotFoundException(name + " (" + unloaded() + ")");
+        }
         if (hostFallback) {
             return host.loadClass(name);
         }
@@ -273,7 +276,7 @@ public final class PluginClassLoader extends ClassLoader {
                 return c;
             }
             if (closed) {
-                throw new ClassNotFoundException(name + " (plugin '" + pluginId + "' is unloaded)");
+                throw new ClassNotFoundException(name + " (" + unloaded() + ")");
             }
             for (ResourceRoot root : holders) {
                 byte[] bytes;
@@ -360,6 +363,9 @@ public final class PluginClassLoader extends ClassLoader {
         if (owner != null) {
             return owner.getResource(name);
         }
+        if (closed) {
+            throw new IllegalStateException(name + ": " + unloaded());
+        }
         PluginClassLoader[] sources = sources(name, dir);
         if (sources != null) {
             for (PluginClassLoader source : sources) {
@@ -378,6 +384,9 @@ public final class PluginClassLoader extends ClassLoader {
         ClassLoader owner = owner(dir.replace('/', '.'));
         if (owner != null) {
             return owner.getResources(name);
+        }
+        if (closed) {
+            throw new IOException(name + ": " + unloaded());
         }
         Set<URL> urls = new LinkedHashSet<>(Collections.list(ownResources(name)));
         if (hostServes(name)) {
@@ -509,8 +518,17 @@ public final class PluginClassLoader extends ClassLoader {
         return Collections.enumeration(urls);
     }
 
+    /** What a lookup through this loader says once its plugin is unloaded. */
+    private String unloaded() {
+        return "plugin '" + pluginId + "' was unloaded: its classes and resources are gone; an object kept from it"
+                + " still reaches the JDK's and the shared packages' classes only; get the plugin's extensions again"
+                + " once it is loaded again";
+    }
+
     /**
-     * Stops the loader: no class is defined and no resource found after this. The roots are closed
+     * Stops the loader: no class is defined and no resource found after this; a lookup that would
+     * reach the plugin, its dependencies or the host's fallback fails with a message saying the
+     * plugin was unloaded, while the JDK's and the shared packages still answer. The roots are closed
      * by their archive.
      */
     public void close() {

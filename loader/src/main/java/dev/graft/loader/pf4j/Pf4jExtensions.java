@@ -18,11 +18,14 @@ import java.util.Set;
  * The extensions of a pf4j plugin, by point. pf4j's {@code META-INF/extensions.idx} lists classes
  * without their points, so the points of each class are found by reading the class files of the
  * class and of its supertypes through the plugin's loader, never defining them: every supertype
- * is a point, as pf4j's {@code getExtensions(Type)} matches any of them.
+ * is a point, as pf4j's {@code getExtensions(Type)} matches any of them, but for the two every
+ * extension has, which say nothing of what it extends: {@code java.lang.Object} and pf4j's marker
+ * {@code org.pf4j.ExtensionPoint}.
  */
 public final class Pf4jExtensions {
 
     private static final String PF4J_EXTENSION = "Lorg/pf4j/Extension;";
+    private static final Set<String> MARKERS = Set.of("java/lang/Object", "org/pf4j/ExtensionPoint");
 
     /**
      * A listed class whose class file could not be read.
@@ -94,7 +97,9 @@ public final class Pf4jExtensions {
                 if (!seen.add(parent)) {
                     continue;
                 }
-                result.add(parent.replace('/', '.'));
+                if (!MARKERS.contains(parent)) {
+                    result.add(parent.replace('/', '.'));
+                }
                 if (!parent.startsWith("java/")) {
                     try {
                         todo.add(header(parent));

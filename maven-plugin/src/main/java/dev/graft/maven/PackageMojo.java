@@ -132,6 +132,11 @@ public final class PackageMojo extends AbstractMojo {
         Path classes = classesDirectory.toPath();
         try {
             PluginManifest manifest = checked(() -> ProcessorOutput.check(classes));
+            java.util.Optional<String> stale = ManifestVersionCheck.problem(manifest,
+                    classes.resolve(dev.graft.format.ManifestFormat.PATH).toString(), project.getVersion());
+            if (stale.isPresent()) {
+                throw new MojoFailureException(stale.get());
+            }
             BundledDependencies.Selection selection = BundledDependencies.select(dependencies(), hostProvided,
                     bomManaged());
             selection.leftOut().forEach(reason -> getLog().info("not bundled: " + reason));

@@ -109,4 +109,19 @@ class PackagingRulesTest {
         Files.writeString(classes.resolve("META-INF/graft/extensions.idx"), "graft-index 1\n");
         assertEquals("p", ProcessorOutput.check(classes).id());
     }
+
+    @Test
+    void aManifestLeftFromAnEarlierVersionFailsThePackagingWithTheFix() {
+        dev.graft.format.PluginManifest old = new dev.graft.format.PluginManifest("p", dev.graft.format.Version.parse("1.0.0"),
+                dev.graft.format.VersionRange.ANY, List.of(), List.of());
+        assertEquals(java.util.Optional.empty(), ManifestVersionCheck.problem(old, "m", "1.0.0"));
+        assertEquals(java.util.Optional.empty(), ManifestVersionCheck.problem(old, "m", "1.0"), "normalised as the processor does");
+        String problem = ManifestVersionCheck.problem(old, "target/classes/META-INF/graft/plugin.manifest", "2.0.0").orElseThrow();
+        assertEquals("plugin 'p': target/classes/META-INF/graft/plugin.manifest says version 1.0.0, but the project's"
+                + " version is 2.0.0 (2.0.0): the compiler did not run again after the version changed, so graft-processor"
+                + " did not rewrite the manifest; build with 'mvn clean package' (and pass -Agraft.version=${project.version}"
+                + " to the compiler, with no version in @Plugin)", problem);
+        assertTrue(ManifestVersionCheck.problem(old, "m", "not a version!").orElseThrow().startsWith(
+                "the project's version 'not a version!' is not a version Graft can write"));
+    }
 }

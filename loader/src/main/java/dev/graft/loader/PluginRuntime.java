@@ -77,7 +77,9 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     /**
-     * Every plugin the runtime has seen: the loaded ones in load order, then the others by name.
+     * Every plugin the runtime has seen, one row each, its current state: the loaded ones in load
+     * order, then the others by name. A plugin loaded again after an unload, or a file that fails
+     * where a plugin was, has its new row only.
      *
      * @return the statuses
      */
@@ -390,8 +392,25 @@ public final class PluginRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * The statuses after a load: one row per plugin. A row of an earlier load whose file or id the
+     * new rows name (a plugin loaded again after an unload, or a file that now fails) is replaced,
+     * unless that plugin is still loaded; rows of one load are all kept (two files with one id).
+     */
     private static List<PluginStatus> merge(List<PluginStatus> before, List<PluginStatus> added) {
-        List<PluginStatus> all = new ArrayList<>(before);
+        Set<Path> files = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (PluginStatus s : added) {
+            files.add(s.source());
+            s.id().ifPresent(ids::add);
+        }
+        List<PluginStatus> all = new ArrayList<>();
+        for (PluginStatus s : before) {
+            boolean replaced = files.contains(s.source()) || s.id().filter(ids::contains).isPresent();
+            if (s.state() == PluginState.LOADED || !replaced) {
+                all.add(s);
+            }
+        }
         all.addAll(added);
         return all;
     }

@@ -40,17 +40,44 @@ final class Snapshot {
     private final Map<String, PluginStatus> statusById = new HashMap<>();
     private final Map<String, List<Candidate>> points = new ConcurrentHashMap<>();
 
+    /**
+     * @param plugins the loaded plugins, in load order
+     * @param statuses one row per plugin ({@code PluginRuntime} replaces a plugin's earlier row)
+     */
     Snapshot(List<LoadedPlugin> plugins, List<PluginStatus> statuses) {
         this.plugins = List.copyOf(plugins);
-        this.statuses = List.copyOf(statuses);
         for (LoadedPlugin p : plugins) {
             byId.put(p.id(), p);
         }
-        for (PluginStatus s : statuses) {
+        this.statuses = ordered(statuses);
+        for (PluginStatus s : this.statuses) {
             if (s.id().isPresent()) {
                 statusById.putIfAbsent(s.id().get(), s);
             }
         }
+    }
+
+    /** The loaded plugins' rows in load order, then the others by name and file. */
+    private List<PluginStatus> ordered(List<PluginStatus> statuses) {
+        Map<String, PluginStatus> loaded = new HashMap<>();
+        List<PluginStatus> others = new ArrayList<>();
+        for (PluginStatus s : statuses) {
+            if (s.state() == PluginState.LOADED && s.id().isPresent() && byId.containsKey(s.id().get())) {
+                loaded.put(s.id().get(), s);
+            } else {
+                others.add(s);
+            }
+        }
+        List<PluginStatus> rows = new ArrayList<>(statuses.size());
+        for (LoadedPlugin p : plugins) {
+            PluginStatus s = loaded.get(p.id());
+            if (s != null) {
+                rows.add(s);
+            }
+        }
+        others.sort(Comparator.comparing(PluginStatus::name).thenComparing(PluginStatus::source));
+        rows.addAll(others);
+        return List.copyOf(rows);
     }
 
     List<LoadedPlugin> plugins() {

@@ -161,4 +161,29 @@ class UnloadTest {
             assertFalse(Files.exists(extra), "the plugin files can be deleted");
         }
     }
+
+    @Test
+    void plugins_showsOneCurrentRowPerPluginAcrossUnloadsAndLoads() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("p"));
+        Plugins plugins = new Plugins(tmp);
+        Path a = plugins.plugin("a").java("a.Hi", greeter("a.Hi", "a")).extension(GREETER, "a.Hi", 0).zip(dir);
+        plugins.plugin("b").java("b.Hi", greeter("b.Hi", "b")).extension(GREETER, "b.Hi", 1).zip(dir);
+        Files.writeString(dir.resolve("broken.zip"), "not a zip");
+        try (PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
+                .sharedPackages("dev.graft.loader.fixture.api").build()) {
+            java.util.function.Supplier<List<String>> rows = () -> runtime.plugins().stream()
+                    .map(st -> st.name() + " " + st.state()).toList();
+            assertEquals(List.of("a LOADED", "b LOADED", "broken.zip FAILED"), rows.get());
+            runtime.unload("a");
+            assertEquals(List.of("b LOADED", "a UNLOADED", "broken.zip FAILED"), rows.get(),
+                    "loaded ones in load order, then the others by name");
+            runtime.load(a);
+            assertEquals(List.of("b LOADED", "a LOADED", "broken.zip FAILED"), rows.get(), "one row for 'a', its current one");
+            runtime.unload("a");
+            Files.writeString(a, "now broken");
+            runtime.load(a);
+            assertEquals(1, runtime.plugins().stream().filter(st -> st.source().equals(a)).count(),
+                    "a failed load of the same file replaces its row too: " + rows.get());
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.graft.loader.archive.PluginArchive;
 import dev.graft.loader.cache.LibraryCache;
 import dev.graft.loader.classloading.Linkage;
 import dev.graft.loader.classloading.Linker;
+import dev.graft.loader.pf4j.FolderSwitches;
 import dev.graft.loader.resolve.DependencyResolver;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -116,10 +117,18 @@ final class PluginLoading {
         Map<String, Prepared> byId = new HashMap<>();
         List<DependencyResolver.Candidate> candidates = new ArrayList<>();
         Map<String, String> failedIds = new HashMap<>();
+        Map<String, String> disabled = new HashMap<>();
+        settings.disabled().forEach(id -> disabled.put(id, "disabled by the host"));
+        FolderSwitches switches = new FolderSwitches(settings.limits().maxEntryBytes());
         for (Prepared p : prepared) {
             if (p.archive() != null) {
+                String id = p.archive().manifest().id();
                 candidates.add(new DependencyResolver.Candidate(p.archive().manifest(), p.name()));
-                byId.putIfAbsent(p.archive().manifest().id(), p);
+                byId.putIfAbsent(id, p);
+                String switched = listed ? switches.reason(p.archive().source(), id) : null;
+                if (switched != null) {
+                    disabled.putIfAbsent(id, switched);
+                }
             } else if (p.failedId() != null) {
                 failedIds.put(p.failedId(), p.failure());
             }
@@ -131,7 +140,7 @@ final class PluginLoading {
             linked.put(l.id(), l);
         }
         DependencyResolver.Resolution resolution = DependencyResolver.resolve(candidates, failedIds, loaded,
-                settings.hostVersion(), Runtime.version().feature(), settings.disabled());
+                settings.hostVersion(), Runtime.version().feature(), disabled);
 
         List<LoadedPlugin> result = new ArrayList<>();
         for (String id : resolution.order()) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +68,7 @@ class DependencyResolutionTest {
         for (int round = 0; round < 50; round++) {
             Collections.shuffle(candidates, random);
             List<String> order = DependencyResolver.resolve(candidates, Map.of(), List.of(), Version.parse("1.0.0"),
-                    17, Set.of()).order();
+                    17, Map.of()).order();
             if (first == null) {
                 first = order;
             }
@@ -201,7 +200,7 @@ class DependencyResolutionTest {
                 List.of(), 17);
         DependencyResolver.Resolution r = DependencyResolver.resolve(List.of(
                 new DependencyResolver.Candidate(future, "future.zip"), new DependencyResolver.Candidate(today, "today.zip")),
-                Map.of(), List.of(), Version.parse("1.0.0"), 21, Set.of());
+                Map.of(), List.of(), Version.parse("1.0.0"), 21, Map.of());
         assertEquals(List.of("today"), r.order());
         assertEquals("plugin 'future' (future.zip) needs Java 25, but this JVM runs Java 21",
                 r.rejected().get("future").reason());
@@ -232,7 +231,7 @@ class DependencyResolutionTest {
                     VersionRange.ANY, deps, List.of()), spec[0] + ".zip"));
         }
         DependencyResolver.Resolution r = DependencyResolver.resolve(candidates, Map.of(), List.of(),
-                Version.parse("1.0.0"), 17, Set.of("off"));
+                Version.parse("1.0.0"), 17, Map.of("off", "disabled by the host"));
         assertEquals("plugin 'b' requires 'off', which does not load: disabled by the host",
                 r.rejected().get("b").reason());
         assertEquals("plugin 'a' requires 'b', which does not load (root cause: 'off': disabled by the host)",

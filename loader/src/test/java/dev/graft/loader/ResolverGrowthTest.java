@@ -56,7 +56,7 @@ class ResolverGrowthTest {
     }
 
     private static DependencyResolver.Resolution resolve(List<DependencyResolver.Candidate> candidates) {
-        return DependencyResolver.resolve(candidates, Map.of(), List.of(), V1, 17, Set.of());
+        return DependencyResolver.resolve(candidates, Map.of(), List.of(), V1, 17, Map.of());
     }
 
     private static long allocatedBy(Runnable work) {

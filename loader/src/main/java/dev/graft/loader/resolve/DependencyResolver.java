@@ -76,11 +76,11 @@ public final class DependencyResolver {
      * @param loaded plugins already loaded
      * @param hostVersion the host's version, checked against each {@code requires}
      * @param javaRelease the running JVM's feature release, checked against each plugin's
-     * @param disabledByHost ids the host chose not to load
+     * @param disabled ids not to load, each with the reason (the host's choice, a switch file of its folder)
      * @return which candidates load, in order, and why the others do not
      */
     public static Resolution resolve(List<Candidate> candidates, Map<String, String> failedIds, List<Loaded> loaded,
-            Version hostVersion, int javaRelease, Set<String> disabledByHost) {
+            Version hostVersion, int javaRelease, Map<String, String> disabled) {
         // Hash by id, then sort the ids once: candidates come sorted by file name, which usually
         // sorts their ids too, and TimSort takes an ordered run in one pass, where a TreeMap
         // would compare each id with a dozen others.
@@ -131,8 +131,8 @@ public final class DependencyResolver {
                 files.addAll(sources);
                 rejected.put(id, new Verdict(true, "plugin id '" + id + "' is provided by " + files.size()
                         + " files: " + String.join(", ", files) + "; remove all but one"));
-            } else if (disabledByHost.contains(id)) {
-                rejected.put(id, new Verdict(false, "disabled by the host"));
+            } else if (disabled.containsKey(id)) {
+                rejected.put(id, new Verdict(false, disabled.get(id)));
             } else if (c.manifest().javaRelease() > javaRelease) {
                 rejected.put(id, new Verdict(true, "plugin '" + id + "' (" + c.source() + ") needs Java "
                         + c.manifest().javaRelease() + ", but this JVM runs Java " + javaRelease));

@@ -35,6 +35,8 @@ import java.util.zip.ZipFile;
 public final class ArchiveOpener {
 
     private static final String CLASSES = "classes/";
+    private static final String DEV_CLASSES = "target/classes";
+    private static final String DEV_LIB = "target/lib";
     private static final String LIB = "lib/";
 
     private final LibraryCache cache;
@@ -204,16 +206,19 @@ public final class ArchiveOpener {
     private PluginArchive openDirectory(Path path, List<Closeable> owned) throws IOException {
         String display = path.getFileName().toString() + "/";
         Path boundary = path.toRealPath(); // no link in the plugin may lead outside it
-        Path classesDir = path.resolve("classes");
+        // pf4j's development layout: a project folder, its classes and libraries where Maven builds them
+        boolean development = !Files.isDirectory(path.resolve("classes")) && Files.isDirectory(path.resolve(DEV_CLASSES));
+        String classesName = development ? DEV_CLASSES : "classes";
+        Path classesDir = path.resolve(classesName);
         boolean hasClasses = Files.isDirectory(classesDir);
         if (hasClasses) {
-            DirectoryRoot.requireInside(classesDir, boundary, display + "classes");
+            DirectoryRoot.requireInside(classesDir, boundary, display + classesName);
         }
         ResourceRoot classes = hasClasses
-                ? DirectoryRoot.open(classesDir, display + CLASSES, boundary, limits)
+                ? DirectoryRoot.open(classesDir, display + classesName + "/", boundary, limits)
                 : DirectoryRoot.empty(classesDir, display + CLASSES);
         List<ResourceRoot> libraries = new ArrayList<>();
-        Path lib = path.resolve("lib");
+        Path lib = path.resolve(development ? DEV_LIB : "lib");
         if (Files.isDirectory(lib)) {
             DirectoryRoot.requireInside(lib, boundary, display + "lib");
             List<Path> jars = new ArrayList<>();
@@ -244,6 +249,11 @@ public final class ArchiveOpener {
             DirectoryRoot.requireInside(properties, boundary, display + Pf4jDescriptor.PROPERTIES);
             String source = display + Pf4jDescriptor.PROPERTIES;
             PluginManifest manifest = Pf4jDescriptor.fromProperties(text(readBounded(properties, source)), source);
+            if (!hasClasses && !Files.isDirectory(lib)) {
+                throw new ArchiveException(display + " has " + Pf4jDescriptor.PROPERTIES + " but no classes: expected"
+                        + " classes/ or lib/ (a plugin zip's layout, unpacked) or, in pf4j's development layout, "
+                        + DEV_CLASSES + "/ (and " + DEV_LIB + "/), found none; build the plugin first");
+            }
             return pf4j(path, PluginArchive.Layout.DIRECTORY, manifest, classes, libraries, owned);
         }
         return pf4jOrFail(path, PluginArchive.Layout.DIRECTORY, classes, libraries, owned, display);

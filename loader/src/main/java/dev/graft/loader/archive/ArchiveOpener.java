@@ -207,10 +207,11 @@ public final class ArchiveOpener {
         String display = path.getFileName().toString() + "/";
         Path boundary = path.toRealPath(); // no link in the plugin may lead outside it
         // pf4j's development layout: a project folder, its classes and libraries where Maven builds them
-        boolean development = !Files.isDirectory(path.resolve("classes")) && Files.isDirectory(path.resolve(DEV_CLASSES));
+        boolean plain = Files.isDirectory(path.resolve("classes"));
+        boolean development = !plain && Files.isDirectory(path.resolve(DEV_CLASSES));
+        boolean hasClasses = plain || development;
         String classesName = development ? DEV_CLASSES : "classes";
         Path classesDir = path.resolve(classesName);
-        boolean hasClasses = Files.isDirectory(classesDir);
         if (hasClasses) {
             DirectoryRoot.requireInside(classesDir, boundary, display + classesName);
         }

@@ -140,7 +140,7 @@ public final class Linkage implements Supplier<ClassLoader> {
     }
 
     /** @return whether the pair has been created */
-    public synchronized boolean isLinked() {
+    public boolean isLinked() {
         return pair != null;
     }
 

@@ -6,6 +6,8 @@
  */
 module dev.graft.loader {
     requires transitive dev.graft.format;
+    // dev.graft.PluginLifecycle, the plugin-side start and stop hooks
+    requires transitive dev.graft.annotations;
     // a plugin's bundled JDBC drivers are registered the first time its code runs (JdbcDrivers)
     requires java.sql;
 

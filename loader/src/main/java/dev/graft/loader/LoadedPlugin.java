@@ -62,6 +62,19 @@ public final class LoadedPlugin {
     }
 
     /**
+     * The entries of a pf4j plugin's descriptor that Graft's manifest does not carry, for a host
+     * that starts pf4j plugins ({@code graft-pf4j}): {@code plugin.class}, {@code plugin.description},
+     * {@code plugin.provider} and {@code plugin.license}, by their {@code plugin.properties} names
+     * whichever spelling the plugin used (a jar manifest's {@code Plugin-Class} is
+     * {@code plugin.class}), those present and not blank.
+     *
+     * @return the entries, in that order; empty for every format but pf4j's
+     */
+    public java.util.Map<String, String> pf4jDescriptor() {
+        return archive.descriptor();
+    }
+
+    /**
      * The loader of the plugin's own classes, created on first use (with the loaders of the
      * plugins it depends on); docs/class-loading.md has the rules.
      *

@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,17 +60,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PluginRuntime implements AutoCloseable {
 
+    /** The package of Graft's plugin-side API ({@link dev.graft.PluginLifecycle}), always shared with plugins. */
+    private static final String GRAFT_API = dev.graft.PluginLifecycle.class.getPackageName();
 
     private final PluginLoading.Settings settings;
     private final ExtensionFactory factory;
+    private final Lifecycle lifecycle;
+    private final boolean startPlugins;
     private final Object lock = new Object();
     private final Set<ExtensionEntry> reported = ConcurrentHashMap.newKeySet();
+    private final TakenDown takenDown = new TakenDown();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile boolean closed;
 
-    private PluginRuntime(PluginLoading.Settings settings, ExtensionFactory factory) {
+    private PluginRuntime(PluginLoading.Settings settings, ExtensionFactory factory, Lifecycle lifecycle,
+            boolean startPlugins) {
         this.settings = settings;
         this.factory = factory;
+        this.lifecycle = lifecycle;
+        this.startPlugins = startPlugins;
     }
 
     /** @return a builder */
@@ -253,11 +263,13 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     /**
-     * Loads more plugins, next to the loaded ones. They may depend on loaded plugins; loaded plugins
-     * do not see them (load plugins that integrate with each other together).
+     * Loads more plugins, next to the loaded ones, and starts them. They may depend on loaded
+     * plugins; loaded plugins do not see them (load plugins that integrate with each other
+     * together). A plugin that an earlier {@link #unload(String)} took down with this one, because
+     * it depends on it, is loaded again right after it, linked to the new copy.
      *
      * @param sources plugin files or directories
-     * @return the status of each
+     * @return the status of each, then of each dependent brought back
      */
     public List<PluginStatus> load(Path... sources) {
         return load(Arrays.asList(sources), false);
@@ -266,19 +278,57 @@ public final class PluginRuntime implements AutoCloseable {
     private List<PluginStatus> load(List<Path> sources, boolean listed) {
         synchronized (lock) {
             checkOpen();
-            Snapshot current = snapshot;
-            PluginLoading.Outcome outcome = PluginLoading.load(sources, listed, settings, current.plugins());
-            List<LoadedPlugin> plugins = new ArrayList<>(current.plugins());
-            plugins.addAll(outcome.loaded());
-            snapshot = new Snapshot(plugins, merge(current.statuses(), outcome.statuses()));
+            List<PluginStatus> statuses = new ArrayList<>();
+            List<PluginStatus> batch = loadBatch(sources, listed);
+            while (!batch.isEmpty()) {
+                statuses.addAll(batch);
+                List<Path> back = takenDown.bringBack(batch);
+                batch = back.isEmpty() ? List.of() : loadBatch(back, false);
+            }
             purgeCache();
-            return outcome.statuses();
+            return statuses;
+        }
+    }
+
+    /** Opens, links and starts one set of plugins, and publishes those that started. */
+    private List<PluginStatus> loadBatch(List<Path> sources, boolean listed) {
+        Snapshot current = snapshot;
+        PluginLoading.Outcome outcome = Starts.start(current,
+                PluginLoading.load(sources, listed, settings, current.plugins()), lifecycle, startPlugins);
+        List<LoadedPlugin> plugins = new ArrayList<>(current.plugins());
+        plugins.addAll(outcome.loaded());
+        snapshot = new Snapshot(plugins, merge(current.statuses(), outcome.statuses()));
+        return outcome.statuses();
+    }
+
+    /**
+     * Unloads a plugin and loads its file again, with the plugins that depend on it: {@link #unload}
+     * then {@link #load}, under one lock. A plugin that is not loaded but was (unloaded, or failed
+     * where it was loaded before) is loaded from its file.
+     *
+     * @param id the plugin id
+     * @return the status of the plugin and of each dependent brought back; empty if the runtime has
+     *     never seen the plugin
+     */
+    public List<PluginStatus> reload(String id) {
+        synchronized (lock) {
+            checkOpen();
+            LoadedPlugin loaded = snapshot.plugin(id);
+            Path source = loaded != null ? loaded.source() : snapshot.statuses().stream()
+                    .filter(s -> s.id().filter(id::equals).isPresent()).map(PluginStatus::source).findFirst()
+                    .orElse(null);
+            if (source == null) {
+                return List.of();
+            }
+            unload(id);
+            return load(List.of(source), false);
         }
     }
 
     /**
-     * Unloads a plugin and, first, every loaded plugin that depends on it (required or optional),
-     * closing their class loaders and archives.
+     * Unloads a plugin and, first, every loaded plugin that depends on it (required or optional):
+     * each is stopped (its stop hooks run, dependents first), then its class loaders and archive
+     * are closed. The dependents come back when the plugin is {@link #load loaded} again.
      *
      * @param id the plugin id
      * @return the ids unloaded, in unload order; empty if the plugin is not loaded
@@ -291,30 +341,29 @@ public final class PluginRuntime implements AutoCloseable {
             if (unloaded.isEmpty()) {
                 return List.of();
             }
-            Set<String> doomed = new HashSet<>();
+            Map<String, String> reasons = new HashMap<>();
             List<LoadedPlugin> remaining = new ArrayList<>();
             for (LoadedPlugin p : unloaded) {
-                doomed.add(p.id());
+                reasons.put(p.id(), p.id().equals(id) ? "unloaded by the host" : "depends on '" + id + "', which was unloaded");
             }
             for (LoadedPlugin p : current.plugins()) {
-                if (!doomed.contains(p.id())) {
+                if (!reasons.containsKey(p.id())) {
                     remaining.add(p);
                 }
             }
             List<PluginStatus> statuses = new ArrayList<>();
             for (PluginStatus s : current.statuses()) {
-                boolean gone = s.state() == PluginState.LOADED && s.id().filter(doomed::contains).isPresent();
-                statuses.add(gone
-                        ? new PluginStatus(s.id(), s.version(), s.source(), PluginState.UNLOADED,
-                                s.name().equals(id) ? "unloaded by the host" : "depends on '" + id + "', which was unloaded")
-                        : s);
+                String reason = s.state() == PluginState.LOADED ? s.id().map(reasons::get).orElse(null) : null;
+                statuses.add(reason != null
+                        ? new PluginStatus(s.id(), s.version(), s.source(), PluginState.UNLOADED, reason) : s);
             }
             snapshot = new Snapshot(remaining, statuses);
             List<String> ids = new ArrayList<>();
             for (LoadedPlugin p : unloaded) {
-                release(p);
+                stop(p, reasons.get(p.id()));
                 ids.add(p.id());
             }
+            takenDown.record(id, unloaded.subList(0, unloaded.size() - 1));
             return ids;
         }
     }
@@ -354,13 +403,25 @@ public final class PluginRuntime implements AutoCloseable {
         return order;
     }
 
-    private static void release(LoadedPlugin p) {
+    /** Stops a plugin that is no longer published, closes it, and tells the listeners. */
+    private void stop(LoadedPlugin p, String reason) {
+        lifecycle.fire(Starts.row(p, PluginState.LOADED, ""), PluginEvent.Type.STOPPING);
+        lifecycle.stop(p);
+        release(p);
+        lifecycle.fire(Starts.row(p, PluginState.UNLOADED, reason), PluginEvent.Type.UNLOADED);
+    }
+
+    /** Closes a plugin's class loaders and archive. */
+    static void release(LoadedPlugin p) {
         p.linkage().close();
         PluginLoading.closeQuietly(p.archive());
         Log.log(System.Logger.Level.DEBUG, "unloaded plugin {0}", p);
     }
 
-    /** Unloads every plugin, closing every class loader and releasing every file handle. */
+    /**
+     * Stops every plugin, in reverse load order, and unloads it, closing every class loader and
+     * releasing every file handle.
+     */
     @Override
     public void close() {
         synchronized (lock) {
@@ -371,7 +432,9 @@ public final class PluginRuntime implements AutoCloseable {
             List<LoadedPlugin> plugins = new ArrayList<>(snapshot.plugins());
             snapshot = Snapshot.EMPTY;
             Collections.reverse(plugins);
-            plugins.forEach(PluginRuntime::release);
+            for (LoadedPlugin p : plugins) {
+                stop(p, "the runtime was closed");
+            }
             reported.clear();
         }
     }
@@ -428,6 +491,9 @@ public final class PluginRuntime implements AutoCloseable {
         private Path cacheDirectory;
         private long cacheBytes = 1L << 30;
         private ArchiveLimits limits = ArchiveLimits.DEFAULT;
+        private final List<PluginListener> listeners = new ArrayList<>();
+        private final List<PluginStarter> starters = new ArrayList<>();
+        private boolean startPlugins = true;
 
         private Builder() {
         }
@@ -458,7 +524,8 @@ public final class PluginRuntime implements AutoCloseable {
 
         /**
          * Packages plugins always take from the host, even when they bundle a copy: the host's API.
-         * A name ending in {@code .*} also covers subpackages.
+         * A name ending in {@code .*} also covers subpackages. Graft's own plugin API, the package
+         * {@code dev.graft} ({@link dev.graft.PluginLifecycle}), is always shared.
          *
          * @param packages package names or patterns
          * @return this builder
@@ -561,6 +628,43 @@ public final class PluginRuntime implements AutoCloseable {
         }
 
         /**
+         * Adds a listener told of every plugin's lifecycle changes, from the first load on.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(PluginListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a way to start plugins of a kind Graft does not start itself (a pf4j
+         * {@code Plugin-Class}: {@code graft-pf4j}); starters run in the order added, after each
+         * plugin's own {@link dev.graft.PluginLifecycle} hooks.
+         *
+         * @param starter the starter
+         * @return this builder
+         */
+        public Builder starter(PluginStarter starter) {
+            starters.add(Objects.requireNonNull(starter, "starter"));
+            return this;
+        }
+
+        /**
+         * Whether loading a plugin starts it (runs its {@link dev.graft.PluginLifecycle} hooks and
+         * the starters). On by default; off for tools that inspect plugins without running their
+         * code: loading then runs no plugin code at all.
+         *
+         * @param start whether to start plugins
+         * @return this builder
+         */
+        public Builder startPlugins(boolean start) {
+            this.startPlugins = start;
+            return this;
+        }
+
+        /**
          * Loads every plugin of the configured folders.
          *
          * @return the runtime
@@ -580,10 +684,13 @@ public final class PluginRuntime implements AutoCloseable {
             Path cacheDir = cacheDirectory != null ? cacheDirectory
                     : LibraryCache.defaultDirectory(directories.isEmpty() ? null : directories.get(0));
             LibraryCache cache = new LibraryCache(cacheDir, cacheBytes);
+            Set<String> sharedPackages = new LinkedHashSet<>(shared);
+            sharedPackages.add(GRAFT_API); // one PluginLifecycle type for the runtime and every plugin
             PluginLoading.Settings settings = new PluginLoading.Settings(PluginLoading.Opener.of(new ArchiveOpener(cache, limits)), cache,
-                    new Linker.Host(host, new PackageMatcher(shared), hostFallback), version, Set.copyOf(disabled),
+                    new Linker.Host(host, new PackageMatcher(sharedPackages), hostFallback), version, Set.copyOf(disabled),
                     parallelism, limits);
-            PluginRuntime runtime = new PluginRuntime(settings, factory);
+            PluginRuntime runtime = new PluginRuntime(settings, factory, new Lifecycle(listeners, starters),
+                    startPlugins);
             runtime.load(list(directories), true);
             return runtime;
         }

@@ -229,17 +229,17 @@ class DirectoryResourcesTest {
     /** With host fallback on, the host's directories follow the plugin's, as its resources do. */
     @Test
     void theHostsDirectoriesComeAfterThePluginsWhenHostFallbackIsOn() throws Exception {
-        Path zip = scan().java("dev.graft.plugin.P", "package dev.graft.plugin; public class P {}")
+        Path zip = scan().java("dev.graft.loader.plugin.P", "package dev.graft.loader.plugin; public class P {}")
                 .zip(Files.createDirectories(plugins));
         ClassLoader host = getClass().getClassLoader();
-        List<String> hosts = all(host, "dev/graft/");
-        assertTrue(!hosts.isEmpty(), "the test classes hold dev/graft/");
+        List<String> hosts = all(host, "dev/graft/loader/");
+        assertTrue(!hosts.isEmpty(), "the test and main classes hold dev/graft/loader/");
         try (PluginRuntime runtime = builder().hostFallback(true).hostClassLoader(host).build()) {
             ClassLoader loader = runtime.plugin("scan").orElseThrow().classLoader();
             List<String> expected = new ArrayList<>();
-            expected.add("jar:" + zip.toUri().toURL() + "!/classes/dev/graft/");
+            expected.add("jar:" + zip.toUri().toURL() + "!/classes/dev/graft/loader/");
             expected.addAll(hosts);
-            assertEquals(expected, all(loader, "dev/graft/"));
+            assertEquals(expected, all(loader, "dev/graft/loader/"));
             assertEquals(all(host, "org/junit/"), all(loader, "org/junit/"), "the plugin has none: the host's");
         }
     }

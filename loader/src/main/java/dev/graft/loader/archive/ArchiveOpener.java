@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -145,8 +146,8 @@ public final class ArchiveOpener {
         if (zip.getEntry(Pf4jDescriptor.PROPERTIES) != null) {
             String source = display + "!/" + Pf4jDescriptor.PROPERTIES;
             byte[] properties = ZipRoot.view(path, zip, "", limits).read(Pf4jDescriptor.PROPERTIES);
-            PluginManifest manifest = Pf4jDescriptor.fromProperties(text(properties), source);
-            return pf4j(path, PluginArchive.Layout.ZIP, manifest, classes, libraries, owned);
+            Pf4jDescriptor.Descriptor descriptor = Pf4jDescriptor.fromProperties(text(properties), source);
+            return pf4j(path, PluginArchive.Layout.ZIP, descriptor, classes, libraries, owned);
         }
         throw noMetadata(display, "classes/" + ManifestFormat.PATH,
                 " or " + Pf4jDescriptor.PROPERTIES + ", found neither");
@@ -200,7 +201,7 @@ public final class ArchiveOpener {
         LavalinkDescriptor.Descriptor descriptor = LavalinkDescriptor.read(bytes, jar.entryName(entry));
         return new PluginArchive(path, PluginArchive.Layout.JAR, PluginArchive.Metadata.LAVALINK,
                 descriptor.manifest(), jar, List.of(), IndexFormat.Parsed.EMPTY, List.of(),
-                List.of(descriptor.scanPackage()), List.copyOf(owned));
+                List.of(descriptor.scanPackage()), Map.of(), List.copyOf(owned));
     }
 
     private PluginArchive openDirectory(Path path, List<Closeable> owned) throws IOException {
@@ -249,13 +250,13 @@ public final class ArchiveOpener {
         if (Files.isRegularFile(properties)) {
             DirectoryRoot.requireInside(properties, boundary, display + Pf4jDescriptor.PROPERTIES);
             String source = display + Pf4jDescriptor.PROPERTIES;
-            PluginManifest manifest = Pf4jDescriptor.fromProperties(text(readBounded(properties, source)), source);
+            Pf4jDescriptor.Descriptor descriptor = Pf4jDescriptor.fromProperties(text(readBounded(properties, source)), source);
             if (!hasClasses && !Files.isDirectory(lib)) {
                 throw new ArchiveException(display + " has " + Pf4jDescriptor.PROPERTIES + " but no classes: expected"
                         + " classes/ or lib/ (a plugin zip's layout, unpacked) or, in pf4j's development layout, "
                         + DEV_CLASSES + "/ (and " + DEV_LIB + "/), found none; build the plugin first");
             }
-            return pf4j(path, PluginArchive.Layout.DIRECTORY, manifest, classes, libraries, owned);
+            return pf4j(path, PluginArchive.Layout.DIRECTORY, descriptor, classes, libraries, owned);
         }
         return pf4jOrFail(path, PluginArchive.Layout.DIRECTORY, classes, libraries, owned, display);
     }
@@ -310,16 +311,17 @@ public final class ArchiveOpener {
             }
         }
         return new PluginArchive(path, layout, PluginArchive.Metadata.GRAFT, manifest, classes,
-                List.copyOf(libraries), extensions, List.of(), List.of(), List.copyOf(owned));
+                List.copyOf(libraries), extensions, List.of(), List.of(), Map.of(), List.copyOf(owned));
     }
 
-    private PluginArchive pf4j(Path path, PluginArchive.Layout layout, PluginManifest manifest,
+    private PluginArchive pf4j(Path path, PluginArchive.Layout layout, Pf4jDescriptor.Descriptor descriptor,
             ResourceRoot classes, List<ResourceRoot> libraries, List<Closeable> owned) throws IOException {
         byte[] index = classes.read(Pf4jIndex.PATH);
         List<String> classNames = index == null ? List.of()
                 : Pf4jIndex.read(text(index), classes.entryName(Pf4jIndex.PATH));
-        return new PluginArchive(path, layout, PluginArchive.Metadata.PF4J, manifest, classes,
-                List.copyOf(libraries), IndexFormat.Parsed.EMPTY, classNames, List.of(), List.copyOf(owned));
+        return new PluginArchive(path, layout, PluginArchive.Metadata.PF4J, descriptor.manifest(), classes,
+                List.copyOf(libraries), IndexFormat.Parsed.EMPTY, classNames, List.of(), descriptor.entries(),
+                List.copyOf(owned));
     }
 
     /** Reads a file of an exploded plugin, under {@link ArchiveLimits#maxEntryBytes()}. */

@@ -21,11 +21,14 @@ import java.util.List;
  * @param flatExtensions the class names of a pf4j {@code extensions.idx}; empty for Graft
  * @param scanPackages the packages a Spring host component-scans: a Lavalink descriptor's
  *     {@code path}; empty for Graft and pf4j
+ * @param descriptor a pf4j descriptor's entries that the manifest does not carry ({@code plugin.class},
+ *     ...: {@link dev.graft.loader.pf4j.Pf4jDescriptor.Descriptor#entries()}); empty for the other formats
  * @param owned what closing the archive closes (the open zip, the library jars)
  */
 public record PluginArchive(Path source, Layout layout, Metadata metadata, PluginManifest manifest,
         ResourceRoot classes, List<ResourceRoot> libraries, IndexFormat.Parsed index,
-        List<String> flatExtensions, List<String> scanPackages, List<Closeable> owned) implements Closeable {
+        List<String> flatExtensions, List<String> scanPackages, java.util.Map<String, String> descriptor,
+        List<Closeable> owned) implements Closeable {
 
     /** How a plugin is packaged. */
     public enum Layout {

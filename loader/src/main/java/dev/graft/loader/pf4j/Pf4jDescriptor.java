@@ -10,7 +10,10 @@ import dev.graft.format.VersionRange;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.jar.Attributes;
@@ -27,6 +30,20 @@ import java.util.jar.Manifest;
  */
 public final class Pf4jDescriptor {
 
+    /** The entries, by their {@code plugin.properties} names, kept beside the manifest for a host that starts pf4j plugins. */
+    private static final List<String> KEPT = List.of("class", "description", "provider", "license");
+
+    /**
+     * A descriptor as read.
+     *
+     * @param manifest what Graft needs to load the plugin
+     * @param entries the other entries a pf4j host reads ({@code plugin.class}, {@code plugin.description},
+     *     {@code plugin.provider}, {@code plugin.license}) that are present and not blank, by their
+     *     {@code plugin.properties} names, in that order
+     */
+    public record Descriptor(PluginManifest manifest, Map<String, String> entries) {
+    }
+
     /** The main attribute that marks a pf4j jar. */
     public static final String MANIFEST_ID = "Plugin-Id";
     /** The pf4j descriptor file name. */
@@ -40,10 +57,10 @@ public final class Pf4jDescriptor {
      *
      * @param manifest the jar manifest
      * @param source the file, named in errors
-     * @return the plugin manifest
+     * @return the descriptor
      * @throws FormatException if a value cannot be read
      */
-    public static PluginManifest fromManifest(Manifest manifest, String source) {
+    public static Descriptor fromManifest(Manifest manifest, String source) {
         Attributes main = manifest.getMainAttributes();
         return read(key -> main.getValue("Plugin-" + key), "Plugin-", source);
     }
@@ -53,10 +70,10 @@ public final class Pf4jDescriptor {
      *
      * @param text the file's content
      * @param source the file, named in errors
-     * @return the plugin manifest
+     * @return the descriptor
      * @throws FormatException if the file or a value cannot be read
      */
-    public static PluginManifest fromProperties(String text, String source) {
+    public static Descriptor fromProperties(String text, String source) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(text));
@@ -66,7 +83,18 @@ public final class Pf4jDescriptor {
         return read(key -> p.getProperty("plugin." + key.toLowerCase(java.util.Locale.ROOT)), "plugin.", source);
     }
 
-    private static PluginManifest read(Function<String, String> get, String keyPrefix, String source) {
+    private static Descriptor read(Function<String, String> get, String keyPrefix, String source) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String key : KEPT) {
+            String value = get.apply(key.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + key.substring(1));
+            if (value != null && !value.isBlank()) {
+                entries.put("plugin." + key, value.trim());
+            }
+        }
+        return new Descriptor(manifest(get, keyPrefix, source), Collections.unmodifiableMap(entries));
+    }
+
+    private static PluginManifest manifest(Function<String, String> get, String keyPrefix, String source) {
         String id = required(get, "Id", keyPrefix, source);
         String key = "Id";
         try {

@@ -1,0 +1,24 @@
+package dev.graft.loader;
+
+/**
+ * How a host starts plugins of a kind Graft does not start itself, for example a pf4j plugin's
+ * {@code Plugin-Class} (the module {@code graft-pf4j} has that starter). The runtime calls each
+ * starter ({@link PluginRuntime.Builder#starter}) for every plugin it starts, after the plugin's
+ * own {@link dev.graft.PluginLifecycle} hooks, in dependency order, with the thread context class
+ * loader set to the plugin's loader; it stops them in the reverse order.
+ */
+@FunctionalInterface
+public interface PluginStarter {
+
+    /** What a starter returns for a plugin it has nothing to start for. */
+    AutoCloseable NOTHING = () -> { };
+
+    /**
+     * Starts a plugin.
+     *
+     * @param plugin the plugin, loaded and linked; its extensions are not published yet
+     * @return what stops it, called when it is unloaded; {@link #NOTHING} when there was nothing to start
+     * @throws Exception to fail the plugin, with the exception as the reason
+     */
+    AutoCloseable start(LoadedPlugin plugin) throws Exception;
+}

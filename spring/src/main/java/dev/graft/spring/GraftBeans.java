@@ -58,9 +58,11 @@ public final class GraftBeans {
         return pluginId + "/" + className;
     }
 
+    private static final String LIFECYCLE = dev.graft.PluginLifecycle.class.getName();
+
     /**
-     * Registers a bean definition for every active extension of the runtime, in the runtime's
-     * order (points by name, then extension order), with the components that the
+     * Registers a bean definition for every active extension of the runtime but the plugins'
+     * {@link dev.graft.PluginLifecycle} hooks, in the runtime's order (points by name, then extension order), with the components that the
      * {@code @ComponentScan} of an extension class finds in its plugin's loader, then every
      * component that Spring's scan finds under the scan packages of a plugin that names some (a
      * legacy Lavalink plugin's {@code path}), and makes the bean factory create plugin beans with
@@ -81,6 +83,9 @@ public final class GraftBeans {
         }
         Registration registration = new Registration(runtime, registry, environment, dependsOn, new LinkedHashMap<>());
         for (String point : runtime.points()) {
+            if (point.equals(LIFECYCLE)) {
+                continue; // a plugin's start and stop hooks run before the context exists; they are not beans
+            }
             for (ExtensionEntry entry : runtime.entries(point)) {
                 registration.extension(entry);
             }

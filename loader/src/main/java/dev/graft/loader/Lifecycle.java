@@ -25,6 +25,7 @@ final class Lifecycle {
     private final List<PluginListener> listeners;
     private final List<PluginStarter> starters;
     private final Map<LoadedPlugin, List<AutoCloseable>> running = new IdentityHashMap<>();
+    private boolean inCallback; // under the runtime's lock: only the thread running a callback can see it set
 
     /**
      * @param listeners told of every change, in order
@@ -50,17 +51,18 @@ final class Lifecycle {
             for (Snapshot.Candidate c : view.candidates(PluginLifecycle.class.getName())) {
                 if (c.plugin() == plugin && c.skipReason() == null) {
                     step = "its start hook " + c.entry().className();
-                    PluginLifecycle hook = c.entry().instance(PluginLifecycle.class, ExtensionFactory.CONSTRUCTOR, plugin);
-                    PluginContext.run(plugin.classLoader(), () -> {
+                    PluginLifecycle hook = callback(() -> c.entry().instance(PluginLifecycle.class,
+                            ExtensionFactory.CONSTRUCTOR, plugin));
+                    callback(() -> PluginContext.run(plugin.classLoader(), () -> {
                         hook.start();
                         return null;
-                    });
+                    }));
                     started.add(hook::stop);
                 }
             }
             for (PluginStarter starter : starters) {
                 step = "the host's starter " + starter.getClass().getName();
-                started.add(PluginContext.run(plugin.classLoader(), () -> starter.start(plugin)));
+                started.add(callback(() -> PluginContext.run(plugin.classLoader(), () -> starter.start(plugin))));
             }
         } catch (Throwable t) {
             Containment.rethrowIfFatal(t);
@@ -84,15 +86,15 @@ final class Lifecycle {
         }
     }
 
-    private static void stop(LoadedPlugin plugin, List<AutoCloseable> started) {
+    private void stop(LoadedPlugin plugin, List<AutoCloseable> started) {
         List<AutoCloseable> reverse = new ArrayList<>(started);
         Collections.reverse(reverse);
         for (AutoCloseable stop : reverse) {
             try {
-                PluginContext.run(plugin.classLoader(), () -> {
+                callback(() -> PluginContext.run(plugin.classLoader(), () -> {
                     stop.close();
                     return null;
-                });
+                }));
             } catch (Throwable t) {
                 Containment.rethrowIfFatal(t);
                 Log.log(System.Logger.Level.WARNING, "plugin '" + plugin.id() + "' (" + plugin.source().getFileName()
@@ -116,11 +118,39 @@ final class Lifecycle {
                         || type == PluginEvent.Type.STOPPING ? "" : status.reason());
         for (PluginListener listener : listeners) {
             try {
-                listener.stateChanged(event);
+                callback(() -> {
+                    listener.stateChanged(event);
+                    return null;
+                });
             } catch (Throwable t) {
                 Containment.rethrowIfFatal(t);
                 Log.log(System.Logger.Level.WARNING, "a plugin listener threw on " + event + ": " + t, t);
             }
+        }
+    }
+
+    /**
+     * Refuses a load, unload or close that a hook, starter or listener asks for while it runs: it
+     * would change the plugins the runtime is in the middle of starting or stopping.
+     *
+     * @param operation what was asked, for the message
+     * @throws IllegalStateException if called from a callback
+     */
+    void checkNotInCallback(String operation) {
+        if (inCallback) {
+            throw new IllegalStateException("PluginRuntime." + operation + " was called from a plugin's start or stop"
+                    + " hook, a PluginStarter or a PluginListener, while the runtime is starting or stopping plugins;"
+                    + " call it after build(), load(...) or unload(...) has returned");
+        }
+    }
+
+    private <V> V callback(PluginContext.Call<V, Exception> call) throws Exception {
+        boolean outer = inCallback;
+        inCallback = true;
+        try {
+            return call.call();
+        } finally {
+            inCallback = outer;
         }
     }
 

@@ -278,6 +278,7 @@ public final class PluginRuntime implements AutoCloseable {
     private List<PluginStatus> load(List<Path> sources, boolean listed) {
         synchronized (lock) {
             checkOpen();
+            lifecycle.checkNotInCallback("load");
             List<PluginStatus> statuses = new ArrayList<>();
             List<PluginStatus> batch = loadBatch(sources, listed);
             while (!batch.isEmpty()) {
@@ -313,6 +314,7 @@ public final class PluginRuntime implements AutoCloseable {
     public List<PluginStatus> reload(String id) {
         synchronized (lock) {
             checkOpen();
+            lifecycle.checkNotInCallback("reload");
             LoadedPlugin loaded = snapshot.plugin(id);
             Path source = loaded != null ? loaded.source() : snapshot.statuses().stream()
                     .filter(s -> s.id().filter(id::equals).isPresent()).map(PluginStatus::source).findFirst()
@@ -336,6 +338,7 @@ public final class PluginRuntime implements AutoCloseable {
     public List<String> unload(String id) {
         synchronized (lock) {
             checkOpen();
+            lifecycle.checkNotInCallback("unload");
             Snapshot current = snapshot;
             List<LoadedPlugin> unloaded = unloadOrder(current, id);
             if (unloaded.isEmpty()) {
@@ -425,6 +428,7 @@ public final class PluginRuntime implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
+            lifecycle.checkNotInCallback("close");
             if (closed) {
                 return;
             }

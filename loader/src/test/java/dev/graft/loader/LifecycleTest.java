@@ -240,6 +240,40 @@ class LifecycleTest {
     }
 
     @Test
+    void aStarterOrListenerThatLoadsOrUnloadsWhileTheRuntimeStartsPluginsIsRefused() {
+        dbAndApp();
+        PluginRuntime[] self = new PluginRuntime[1];
+        List<String> refused = new ArrayList<>();
+        PluginStarter unloading = p -> {
+            if (self[0] != null && p.id().equals("app")) {
+                self[0].unload("db");
+            }
+            return PluginStarter.NOTHING;
+        };
+        try (PluginRuntime runtime = runtime().starter(unloading).listener(e -> {
+            if (self[0] != null && e.type() == PluginEvent.Type.STOPPING) {
+                try {
+                    self[0].load(dir.resolve("db.zip"));
+                } catch (IllegalStateException x) {
+                    refused.add(x.getMessage());
+                }
+            }
+        }).build()) {
+            self[0] = runtime;
+            runtime.unload("app");
+            assertEquals(1, refused.size(), "the listener's load was refused");
+            assertTrue(refused.get(0).startsWith("PluginRuntime.load was called from a plugin's start or stop hook,"
+                    + " a PluginStarter or a PluginListener"), refused.get(0));
+            List<PluginStatus> back = runtime.load(dir.resolve("app.zip"));
+            assertEquals(PluginState.FAILED, back.get(0).state());
+            assertTrue(back.get(0).reason().contains("threw java.lang.IllegalStateException: PluginRuntime.unload was"
+                    + " called from"), back.get(0).reason());
+            assertEquals(List.of("db"), runtime.loadedPlugins().stream().map(LoadedPlugin::id).toList(),
+                    "db is untouched");
+        }
+    }
+
+    @Test
     void pluginsThatDoNotLoadAreReportedToListeners() {
         plugins.plugin("needy").dependency("ghost").zip(dir);
         try (PluginRuntime runtime = runtime().disable("off").build()) {

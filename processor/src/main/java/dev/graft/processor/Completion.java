@@ -8,6 +8,7 @@ import dev.graft.format.ManifestFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -16,12 +17,13 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The last round: reports classes still unresolved, validates what the rounds left
- * ({@link RoundValidation}), checks what must wait for every class and package of the compilation
- * (the API ownership of each extension's points, and that exported packages exist), and, when no
- * error was reported and javac raised none (under {@code -Werror} a warning of an earlier round is
- * one), writes the index and the manifest once. It never reads earlier output, so a deleted
- * extension disappears.
+ * The last round: reports classes still unresolved (unless javac raised an error, after which it
+ * ran no more rounds, so that a class may wait for a source never generated), validates what the
+ * rounds left ({@link RoundValidation}), checks what must wait for every class and package of the
+ * compilation (the API ownership of each extension's points, and that exported packages exist),
+ * and, when no error was reported and javac raised none (under {@code -Werror} a warning of an
+ * earlier round is one), writes the index and the manifest once. It never reads earlier output, so
+ * a deleted extension disappears.
  */
 final class Completion {
 
@@ -61,7 +63,8 @@ final class Completion {
 
     /** @param round the last round */
     void complete(RoundEnvironment round) {
-        for (String name : collected.takeDeferred()) {
+        // With an error raised, javac ran no more rounds: a class may wait for a source never generated.
+        for (String name : round.errorRaised() ? Set.<String>of() : collected.takeDeferred()) {
             reporter.guard(null, "reporting @Extension class " + name, () -> extensions.reportUnresolved(name));
         }
         validation.validateRest();

@@ -165,4 +165,20 @@ class WerrorOutputTest {
         assertTrue(result.success(), result.diagnostics()::toString);
         assertWritten("classes", true);
     }
+
+    /**
+     * The warning of round 1 ends the rounds: javac generates no more sources, so a class waiting for
+     * one is not reported as unresolvable; the build fails on the warning alone.
+     */
+    @Test
+    void aWarningThatEndsTheRoundsReportsNoClassWaitingForALaterRound() {
+        GeneratesSources later = new GeneratesSources().inRound(1, "test.Later", "package test; public interface Later {}");
+        DirectoryCompiler.Result strict = compile("strict", WERROR, List.of(later), twiceVersioned()[0],
+                source("test.A", "package test;", "@dev.graft.Extension(points = Later.class) public class A implements Later {}"));
+        assertFalse(strict.success());
+        assertEquals(VERSION_WARNING, messages(strict, Diagnostic.Kind.WARNING));
+        assertEquals("warnings found and -Werror specified", messages(strict, Diagnostic.Kind.ERROR),
+                strict.diagnostics()::toString);
+        assertWritten("strict", false);
+    }
 }

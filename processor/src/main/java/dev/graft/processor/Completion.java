@@ -67,7 +67,7 @@ final class Completion {
         for (String name : round.errorRaised() ? Set.<String>of() : collected.takeDeferred()) {
             reporter.guard(null, "reporting @Extension class " + name, () -> extensions.reportUnresolved(name));
         }
-        validation.validateRest();
+        validation.validate(true);
         PluginDeclaration plugin = validation.plugin();
         Map<String, List<Dependency>> dependencies = validation.dependencies();
         for (ExtensionCandidate candidate : collected.candidates()) {

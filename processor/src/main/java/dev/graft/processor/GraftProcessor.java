@@ -92,7 +92,7 @@ public final class GraftProcessor extends AbstractProcessor {
                     outcome.expect(round.getRootElements());
                 }
                 rounds.collect(round);
-                validation.validateArrived();
+                validation.validate(false);
             }
         });
         return true;

@@ -1,6 +1,7 @@
 package dev.graft.processor;
 
 import dev.graft.Extension;
+import dev.graft.Plugin;
 import dev.graft.format.Dependency;
 import java.util.HashSet;
 import java.util.List;
@@ -13,13 +14,12 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Validates what the rounds collect as early as it can be: the plugin declaration at the end of
- * the round it appears in; each extension, point and resolved extension at the end of the round
- * it arrives in, once the declaration is known. Under {@code -Werror} javac turns a warning of a
- * round before the last into an error raised in the last round ({@code RoundEnvironment.errorRaised()}),
- * where the output is withheld; a warning of the last round itself it does not see there. Each
- * element is validated once; what is left (everything, in a compilation without {@code @Plugin}) is
- * validated in the last round.
+ * Validates what the rounds collect as early as it can: the plugin declaration at the end of the
+ * round it appears in, each extension, point and resolved extension at the end of the round it
+ * arrives in once the declaration is known, for under {@code -Werror} javac turns a warning of a
+ * round before the last into an error raised in the last round, where the output is withheld, but
+ * not a warning of the last round itself. An annotation naming a constant not resolvable yet waits
+ * for a later round. Each element is validated once; what is left is validated in the last round.
  */
 final class RoundValidation {
 
@@ -56,27 +56,6 @@ final class RoundValidation {
         this.classPath = new ClassPathDependencyRule(elements, filer, reporter, ownership);
     }
 
-    /**
-     * At the end of a round that is not the last: validates the plugin declaration, if it has
-     * appeared, and then what has arrived since.
-     */
-    void validateArrived() {
-        String name = collected.pluginPackage();
-        if (!pluginValidated && name != null) {
-            PackageElement pkg = elements.getPackageElement(name);
-            plugin = reporter.guard(pkg, "validating @Plugin on", () -> pluginValidator.validate(pkg));
-            pluginValidated = true;
-        }
-        if (pluginValidated) {
-            validateCollected();
-        }
-    }
-
-    /** In the last round: validates what is left, with or without a plugin declaration. */
-    void validateRest() {
-        pluginValidated = true;
-        validateCollected();
-    }
 
     /** @return the plugin declaration, or {@code null} when there is none or it could not be read */
     PluginDeclaration plugin() {
@@ -88,33 +67,48 @@ final class RoundValidation {
         return dependencies;
     }
 
-    private void validateCollected() {
-        for (String name : collected.extensions()) {
-            if (extensions.add(name)) {
-                TypeElement type = elements.getTypeElement(name);
-                reporter.guard(type, "checking the dependencies of", () -> {
-                    if (collected.pluginPackage() == null) {
-                        scope.reportMissingPlugin(type);
-                    } else if (plugin != null) {
-                        scope.checkExtension(type, plugin);
-                    }
-                    dependencies.put(name, dependencyValidator.validate(type, Mirrors.find(type, Extension.class), plugin));
-                });
+    /** @param last whether this is the last round, where what is left is validated, with or without @Plugin */
+    void validate(boolean last) {
+        String name = collected.pluginPackage();
+        if (!pluginValidated && name != null) {
+            PackageElement pkg = elements.getPackageElement(name);
+            if (!last && Mirrors.hasUnresolvedConstant(Mirrors.find(pkg, Plugin.class))) {
+                return;
+            }
+            plugin = reporter.guard(pkg, "validating @Plugin on", () -> pluginValidator.validate(pkg));
+            pluginValidated = true;
+        }
+        if (!pluginValidated && !last) {
+            return;
+        }
+        for (String type : collected.extensions()) {
+            TypeElement element = elements.getTypeElement(type);
+            if ((last || !Mirrors.hasUnresolvedConstant(Mirrors.find(element, Extension.class))) && extensions.add(type)) {
+                reporter.guard(element, "checking the dependencies of", () -> validateExtension(element));
             }
         }
-        for (String name : plugin == null ? Set.<String>of() : collected.points()) {
-            if (points.add(name)) {
-                TypeElement point = elements.getTypeElement(name);
+        for (String type : plugin == null ? Set.<String>of() : collected.points()) {
+            if (points.add(type)) {
+                TypeElement point = elements.getTypeElement(type);
                 reporter.guard(point, "checking the package of", () -> scope.checkPoint(point, plugin));
             }
         }
         for (ExtensionCandidate candidate : plugin == null ? List.<ExtensionCandidate>of() : collected.candidates()) {
-            if (candidates.add(candidate.name())) {
+            if (extensions.contains(candidate.name()) && candidates.add(candidate.name())) {
                 TypeElement type = elements.getTypeElement(candidate.name());
                 List<Dependency> own = dependencies.getOrDefault(candidate.name(), List.of());
                 reporter.guard(type, "checking the extension points of",
                         () -> classPath.check(type, Mirrors.find(type, Extension.class), candidate, own, plugin));
             }
         }
+    }
+
+    private void validateExtension(TypeElement type) {
+        if (collected.pluginPackage() == null) {
+            scope.reportMissingPlugin(type);
+        } else if (plugin != null) {
+            scope.checkExtension(type, plugin);
+        }
+        dependencies.put(Names.of(type), dependencyValidator.validate(type, Mirrors.find(type, Extension.class), plugin));
     }
 }

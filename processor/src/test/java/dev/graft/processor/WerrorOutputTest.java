@@ -181,4 +181,30 @@ class WerrorOutputTest {
                 strict.diagnostics()::toString);
         assertWritten("strict", false);
     }
+
+    /**
+     * Constants another processor generates in round 1 are "<error>" to round 1: the declaration and
+     * the extension wait for round 2, where they resolve, and a warning there still fails -Werror.
+     */
+    @Test
+    void annotationsNamingConstantsAnotherProcessorGeneratesAreValidatedOnceTheyResolve() throws Exception {
+        JavaFileObject declaration = source("test.package-info",
+                "@dev.graft.Plugin(id = test.gen.Build.ID, version = test.gen.Build.VERSION)", "package test;");
+        JavaFileObject hello = source("test.Hello", "package test;",
+                "@dev.graft.Extension(dependency = test.gen.Build.DEPENDENCY) public class Hello implements Greeter {}");
+        String build = "package test.gen;\npublic class Build {\n    public static final String ID = \"p\";\n"
+                + "    public static final String VERSION = \"2.0.0\";\n"
+                + "    public static final String DEPENDENCY = \"other@^1.0.0\";\n}\n";
+        DirectoryCompiler.Result plain = compile("plain", List.of(),
+                List.of(new GeneratesSources().inRound(1, "test.gen.Build", build)), declaration, greeter(), hello);
+        assertTrue(plain.success(), plain.diagnostics()::toString);
+        assertEquals(Fixtures.INDEX_HEADER + "\npoint test.Greeter\n  extension test.Hello ordinal=0\n"
+                + "    dependency other@^1.0.0\n", Files.readString(dir.resolve("plain").resolve(IndexFormat.PATH)));
+        assertTrue(Files.readString(dir.resolve("plain").resolve(ManifestFormat.PATH)).contains("\nid p\nversion 2.0.0\n"));
+        DirectoryCompiler.Result strict = compile("strict", List.of("-Agraft.version=2.0.0", "-Werror"),
+                List.of(new GeneratesSources().inRound(1, "test.gen.Build", build)), declaration, greeter(), hello);
+        assertFalse(strict.success());
+        assertEquals(VERSION_WARNING.replace("'1.0.0'", "'2.0.0'"), messages(strict, Diagnostic.Kind.WARNING));
+        assertWritten("strict", false);
+    }
 }

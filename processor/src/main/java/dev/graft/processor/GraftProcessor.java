@@ -16,8 +16,9 @@ import javax.lang.model.element.TypeElement;
 /**
  * The Graft annotation processor. It validates the {@link Plugin} declaration, every
  * {@link Extension} class and every {@link ExtensionPoint}, and, when the compilation has a
- * {@code @Plugin} and nothing is wrong (under {@code -Werror}, no warning either), writes {@code META-INF/graft/extensions.idx} and
- * {@code META-INF/graft/plugin.manifest} to the class output once processing is over.
+ * {@code @Plugin} and nothing is wrong (under {@code -Werror}, no warning either), writes
+ * {@code META-INF/graft/extensions.idx} and {@code META-INF/graft/plugin.manifest} to the class
+ * output once processing is over.
  *
  * <p>The plugin version comes from the processor option {@code graft.version}: pass
  * {@code -Agraft.version=${project.version}}. Problems are reported as compiler errors and

@@ -1,6 +1,7 @@
 package dev.graft.processor;
 
 import dev.graft.Extension;
+import dev.graft.Plugin;
 import dev.graft.format.Dependency;
 import dev.graft.format.IndexFormat;
 import dev.graft.format.ManifestFormat;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -17,9 +17,13 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The last round: reports classes still unresolved, validates the plugin declaration and each
- * extension's dependencies and API ownership against it, and, when nothing was wrong, writes the
- * index and the manifest once. It never reads earlier output, so a deleted extension disappears.
+ * The last round: reports classes still unresolved (unless javac raised an error, after which it
+ * ran no more rounds, so that a class may wait for a source never generated), validates what the
+ * rounds left ({@link RoundValidation}), checks what must wait for every class and package of the
+ * compilation (the API ownership of each extension's points, and that exported packages exist),
+ * and, when no error was reported and javac raised none (under {@code -Werror} a warning of an
+ * earlier round is one), writes the index and the manifest once. It never reads earlier output, so
+ * a deleted extension disappears.
  */
 final class Completion {
 
@@ -27,11 +31,9 @@ final class Completion {
     private final Reporter reporter;
     private final Collected collected;
     private final ExtensionCollector extensions;
-    private final PluginValidator pluginValidator;
-    private final ExtensionDependencyValidator dependencyValidator;
+    private final RoundValidation validation;
     private final ApiOwnership ownership;
-    private final PluginScope scope;
-    private final ClassPathDependencyRule classPath;
+    private final ExportsValidator exports;
     private final ResourceWriter writer;
     private final int javaRelease;
 
@@ -41,79 +43,53 @@ final class Completion {
      * @param reporter where errors go
      * @param collected what the rounds have found
      * @param extensions reports unresolved extensions
-     * @param versionOption the processor option {@code graft.version}, or {@code null}
+     * @param validation what the rounds validated, and validates the rest
+     * @param ownership tells who owns a package
      * @param javaRelease the Java release the compilation targets, written to the manifest
      * @param outcome takes the output back if the compilation fails after processing, or {@code null}
      */
     Completion(Elements elements, Filer filer, Reporter reporter, Collected collected, ExtensionCollector extensions,
-            String versionOption, int javaRelease, CompilationOutcome outcome) {
+            RoundValidation validation, ApiOwnership ownership, int javaRelease, CompilationOutcome outcome) {
         this.elements = elements;
         this.reporter = reporter;
         this.collected = collected;
         this.extensions = extensions;
-        this.pluginValidator = new PluginValidator(elements, reporter, versionOption);
-        this.dependencyValidator = new ExtensionDependencyValidator(elements, reporter);
-        this.ownership = new ApiOwnership(elements, reporter);
-        this.scope = new PluginScope(elements, reporter, ownership);
-        this.classPath = new ClassPathDependencyRule(elements, filer, reporter, ownership);
+        this.validation = validation;
+        this.ownership = ownership;
+        this.exports = new ExportsValidator(elements, new Mirrors(elements), reporter);
         this.writer = new ResourceWriter(filer, reporter, outcome);
         this.javaRelease = javaRelease;
     }
 
     /** @param round the last round */
     void complete(RoundEnvironment round) {
-        for (String name : collected.takeDeferred()) {
+        // With an error raised, javac ran no more rounds: a class may wait for a source never generated.
+        for (String name : round.errorRaised() ? Set.<String>of() : collected.takeDeferred()) {
             reporter.guard(null, "reporting @Extension class " + name, () -> extensions.reportUnresolved(name));
         }
-        PackageElement pkg = collected.pluginPackage() == null ? null : elements.getPackageElement(collected.pluginPackage());
-        PluginDeclaration plugin = pkg == null ? null
-                : reporter.guard(pkg, "validating @Plugin on", () -> pluginValidator.validate(pkg));
-        List<Element> originating = new ArrayList<>();
-        if (pkg != null) {
-            originating.add(pkg);
-        }
-        Map<String, List<Dependency>> dependencies = new TreeMap<>();
-        for (String name : collected.extensions()) {
-            TypeElement type = elements.getTypeElement(name);
-            originating.add(type);
-            reporter.guard(type, "checking the dependencies of", () -> {
-                if (pkg == null) {
-                    reportMissingPlugin(type);
-                } else if (plugin != null) {
-                    scope.checkExtension(type, plugin);
-                }
-                dependencies.put(name, dependencyValidator.validate(type, Mirrors.find(type, Extension.class), plugin));
-            });
-        }
-        for (String name : plugin == null ? Set.<String>of() : collected.points()) {
-            TypeElement point = elements.getTypeElement(name);
-            reporter.guard(point, "checking the package of", () -> scope.checkPoint(point, plugin));
-        }
+        validation.validate(true);
+        PluginDeclaration plugin = validation.plugin();
+        Map<String, List<Dependency>> dependencies = validation.dependencies();
         for (ExtensionCandidate candidate : collected.candidates()) {
             TypeElement type = elements.getTypeElement(candidate.name());
             List<Dependency> own = dependencies.getOrDefault(candidate.name(), List.of());
-            reporter.guard(type, "checking the extension points of", () -> {
-                ownership.check(type, Mirrors.find(type, Extension.class), candidate, own, plugin);
-                if (plugin != null) {
-                    classPath.check(type, Mirrors.find(type, Extension.class), candidate, own, plugin);
-                }
-            });
+            reporter.guard(type, "checking the extension points of",
+                    () -> ownership.check(type, Mirrors.find(type, Extension.class), candidate, own, plugin));
+        }
+        PackageElement pkg = collected.pluginPackage() == null ? null : elements.getPackageElement(collected.pluginPackage());
+        if (plugin != null) {
+            reporter.guard(pkg, "checking the exports of @Plugin on", () -> exports.reportMissing(
+                    Site.of(pkg, Mirrors.find(pkg, Plugin.class)), "@Plugin on package " + Names.of(pkg), plugin.exports()));
         }
         if (plugin != null && !reporter.hasErrors() && !round.errorRaised()) {
+            List<Element> originating = new ArrayList<>();
+            originating.add(pkg);
+            collected.extensions().forEach(name -> originating.add(elements.getTypeElement(name)));
             Element[] origin = originating.toArray(Element[]::new);
             reporter.guard(null, "writing the index and the manifest", () -> {
                 writer.write(IndexFormat.PATH, PluginOutput.index(collected.candidates(), dependencies), origin);
                 writer.write(ManifestFormat.PATH, PluginOutput.manifest(plugin, dependencies, javaRelease), origin);
             });
         }
-    }
-
-    private void reportMissingPlugin(TypeElement type) {
-        String pkg = elements.getPackageOf(type).getQualifiedName().toString();
-        reporter.error(Site.of(type, Mirrors.find(type, Extension.class)), "@Extension class " + Names.of(type)
-                + " is compiled without a plugin declaration: no package of this compilation carries @Plugin. Declare"
-                + " the plugin once, in a package-info.java of its root package, for example:\n"
-                + "@dev.graft.Plugin(id = \"my-plugin\")\n"
-                + "package " + (pkg.isEmpty() ? "com.example.myplugin" : pkg) + ";");
     }
 }

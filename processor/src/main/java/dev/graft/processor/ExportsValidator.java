@@ -12,8 +12,8 @@ import javax.lang.model.util.Elements;
 
 /**
  * Checks {@code @Plugin.exports}: each entry is a package pattern; a plain package name (without
- * {@code .*}) must name a package of this compilation or of the class path; an entry written twice
- * draws a warning.
+ * {@code .*}) must name a package of this compilation or of the class path, checked in the last
+ * round; an entry written twice draws a warning.
  */
 final class ExportsValidator {
 
@@ -35,7 +35,8 @@ final class ExportsValidator {
     /**
      * @param site the {@code @Plugin} package and annotation
      * @param owner "@Plugin on package a", for messages
-     * @return the valid patterns, each once
+     * @return the valid patterns, each once; whether a plain package name exists is left to
+     *     {@link #reportMissing}
      */
     List<String> validate(Site site, String owner) {
         List<String> exports = new ArrayList<>();
@@ -55,15 +56,32 @@ final class ExportsValidator {
                         + " effect; remove it");
             } else if (!seen.add(pattern)) {
                 reporter.warning(at, owner + " exports '" + pattern + "' twice; remove one");
-            } else if (!pattern.endsWith(".*") && elements.getPackageElement(pattern) == null) {
-                reporter.error(at, owner + " exports package '" + pattern + "', which exists neither in this"
-                        + " compilation nor on the class path; check the spelling, or write '" + pattern
-                        + ".*' to export the subpackages of " + pattern);
             } else {
                 exports.add(pattern);
             }
         }
         return exports;
+    }
+
+    /**
+     * In the last round, when another processor can no longer generate the package: reports each
+     * exported plain package name that names no package.
+     *
+     * @param site the {@code @Plugin} package and annotation
+     * @param owner "@Plugin on package a", for messages
+     * @param valid the patterns {@link #validate} returned
+     */
+    void reportMissing(Site site, String owner, List<String> valid) {
+        Set<String> seen = new HashSet<>();
+        for (AnnotationValue value : mirrors.array(site.annotation(), "exports")) {
+            String pattern = String.valueOf(value.getValue());
+            if (valid.contains(pattern) && seen.add(pattern) && !pattern.endsWith(".*")
+                    && elements.getPackageElement(pattern) == null) {
+                reporter.error(site.at(value), owner + " exports package '" + pattern + "', which exists neither in"
+                        + " this compilation nor on the class path; check the spelling, or write '" + pattern
+                        + ".*' to export the subpackages of " + pattern);
+            }
+        }
     }
 
     /** Whether an export pattern names a JDK package, or a {@code .*} pattern is rooted at one (or at {@code java}). */

@@ -16,8 +16,9 @@ import javax.lang.model.element.TypeElement;
 /**
  * The Graft annotation processor. It validates the {@link Plugin} declaration, every
  * {@link Extension} class and every {@link ExtensionPoint}, and, when the compilation has a
- * {@code @Plugin} and nothing is wrong, writes {@code META-INF/graft/extensions.idx} and
- * {@code META-INF/graft/plugin.manifest} to the class output once processing is over.
+ * {@code @Plugin} and nothing is wrong (under {@code -Werror}, no warning either), writes
+ * {@code META-INF/graft/extensions.idx} and {@code META-INF/graft/plugin.manifest} to the class
+ * output once processing is over.
  *
  * <p>The plugin version comes from the processor option {@code graft.version}: pass
  * {@code -Agraft.version=${project.version}}. Problems are reported as compiler errors and
@@ -30,6 +31,7 @@ public final class GraftProcessor extends AbstractProcessor {
 
     private Reporter reporter;
     private RoundCollector rounds;
+    private RoundValidation validation;
     private Completion completion;
     private CompilationOutcome outcome;
 
@@ -48,8 +50,11 @@ public final class GraftProcessor extends AbstractProcessor {
                     collected);
             rounds = new RoundCollector(reporter, collected, extensions, LocalExtensionScanner.create(env, reporter),
                     new PluginApiValidator(env.getElementUtils(), reporter));
+            ApiOwnership ownership = new ApiOwnership(env.getElementUtils(), reporter);
+            validation = new RoundValidation(env.getElementUtils(), env.getFiler(), reporter, collected,
+                    env.getOptions().get(PluginVersion.OPTION), ownership);
             completion = new Completion(env.getElementUtils(), env.getFiler(), reporter, collected, extensions,
-                    env.getOptions().get(PluginVersion.OPTION), env.getSourceVersion().ordinal(), outcome);
+                    validation, ownership, env.getSourceVersion().ordinal(), outcome);
         });
     }
 
@@ -70,7 +75,9 @@ public final class GraftProcessor extends AbstractProcessor {
     }
 
     /**
-     * Collects during the rounds and validates and writes in the last one.
+     * Collects and validates during the rounds (under {@code -Werror} javac fails the last round
+     * for a warning of an earlier one, but not for one of the last round), and validates what had
+     * to wait and writes in the last one.
      *
      * @return {@code true}: Graft's own annotations are claimed, so that javac does not warn that no
      *     processor claimed them (an error under {@code -Xlint:all -Werror}); no other processor
@@ -86,6 +93,7 @@ public final class GraftProcessor extends AbstractProcessor {
                     outcome.expect(round.getRootElements());
                 }
                 rounds.collect(round);
+                validation.validate(false);
             }
         });
         return true;

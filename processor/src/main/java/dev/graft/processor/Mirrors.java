@@ -80,4 +80,18 @@ final class Mirrors {
     String string(AnnotationMirror mirror, String member) {
         return String.valueOf(value(mirror, member).getValue());
     }
+
+    /**
+     * @param mirror an annotation
+     * @return whether a value written in it names a constant the compiler cannot resolve, which javac
+     *     gives as the string {@code "<error>"}: another processor may generate its class in a later round
+     */
+    static boolean hasUnresolvedConstant(AnnotationMirror mirror) {
+        return mirror.getElementValues().values().stream().anyMatch(Mirrors::isUnresolved);
+    }
+
+    private static boolean isUnresolved(AnnotationValue value) {
+        return "<error>".equals(value.getValue()) || value.getValue() instanceof List<?> list
+                && list.stream().anyMatch(item -> item instanceof AnnotationValue v && isUnresolved(v));
+    }
 }

@@ -10,7 +10,8 @@ import javax.lang.model.util.Elements;
  * {@code @Plugin} or its subpackages. A point elsewhere has no owner (or another plugin's), so
  * other plugins implementing it would compile without depending on this one: an error, unless a
  * {@code @PluginApi} naming this plugin claims its package; a point of another plugin's package is a
- * copy of that plugin's API: a warning. An extension elsewhere still works: a warning.
+ * copy of that plugin's API: a warning. An extension elsewhere still works: a warning. An extension
+ * in a compilation without {@code @Plugin} belongs to no plugin: an error.
  */
 final class PluginScope {
 
@@ -66,5 +67,15 @@ final class PluginScope {
                     + plugin.id() + "'; a plugin's classes belong in its root package and its subpackages, where"
                     + " ownership and exports apply to them: move it under " + plugin.packageName());
         }
+    }
+
+    /** @param type an {@code @Extension} class of a compilation in which no package carries {@code @Plugin} */
+    void reportMissingPlugin(TypeElement type) {
+        String pkg = elements.getPackageOf(type).getQualifiedName().toString();
+        reporter.error(Site.of(type, Mirrors.find(type, Extension.class)), "@Extension class " + Names.of(type)
+                + " is compiled without a plugin declaration: no package of this compilation carries @Plugin. Declare"
+                + " the plugin once, in a package-info.java of its root package, for example:\n"
+                + "@dev.graft.Plugin(id = \"my-plugin\")\n"
+                + "package " + (pkg.isEmpty() ? "com.example.myplugin" : pkg) + ";");
     }
 }

@@ -64,9 +64,12 @@ class CompilationOutcomeTest {
     }
 
     /**
-     * No class is analysed under -proc:only, nor when javac stops right after processing (an error
-     * reported in the last round by another processor, or a warning of the rounds under -Werror):
-     * the two look the same to a TaskListener, so the output stays (docs/processor.md, Limits).
+     * No class is analysed under -proc:only, nor when javac stops right after processing: the two
+     * look the same to a TaskListener, so the output stays. Under -Werror a warning of a round
+     * before the last is an error raised in the last round, where nothing is written
+     * ({@link WerrorOutputTest}); what the last round does not see keeps the output: an error
+     * another processor reports in the last round, and under -Werror a warning of the last round or
+     * one javac reports after it (docs/processor.md, Limits).
      */
     @Test
     void stillWritesUnderProcOnlyWhereNoClassIsGenerated(@TempDir Path dir) {

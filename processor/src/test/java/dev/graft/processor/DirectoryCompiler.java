@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -70,6 +71,21 @@ final class DirectoryCompiler {
      * @return the outcome
      */
     static Result run(Path output, List<String> options, List<File> classpath, JavaFileObject... sources) {
+        return run(output, options, classpath, List.of(new GraftProcessor()), sources);
+    }
+
+    /**
+     * Compiles through the given processors.
+     *
+     * @param output the class output directory, created when missing; generated sources go beside it
+     * @param options the javac options
+     * @param classpath more class path entries besides the Graft annotations
+     * @param processors the processors, in the order javac runs them
+     * @param sources the sources
+     * @return the outcome
+     */
+    static Result run(Path output, List<String> options, List<File> classpath, List<Processor> processors,
+            JavaFileObject... sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
@@ -81,7 +97,7 @@ final class DirectoryCompiler {
             files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
             files.setLocation(StandardLocation.CLASS_PATH, path);
             JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, List.of(sources));
-            task.setProcessors(List.of(new GraftProcessor()));
+            task.setProcessors(processors);
             return new Result(task.call(), diagnostics.getDiagnostics());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package dev.graft.loader;
 
 import dev.graft.PluginLifecycle;
+import dev.graft.loader.archive.PluginArchive;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -9,8 +10,9 @@ import java.util.Map;
 
 /**
  * Starts and stops plugins and tells the listeners: a plugin's own {@link PluginLifecycle} hooks in
- * extension order, then the host's {@link PluginStarter}s in the order they were added, each on the
- * plugin's context class loader; stopping runs what started in the reverse order. Called by
+ * extension order, each on the plugin's context class loader, then the host's {@link PluginStarter}s
+ * in the order they were added (a starter that runs plugin code sets the context itself, so that a
+ * plugin it has nothing to start for is not linked); stopping runs what started in the reverse order. Called by
  * {@link PluginRuntime} under its lock, so one plugin is started or stopped at a time.
  */
 final class Lifecycle {
@@ -48,8 +50,10 @@ final class Lifecycle {
         List<AutoCloseable> started = new ArrayList<>();
         String step = "";
         try {
-            for (Snapshot.Candidate c : view.candidates(PluginLifecycle.class.getName())) {
-                if (c.plugin() == plugin && c.skipReason() == null) {
+            List<Snapshot.Candidate> hooks = plugin.archive().metadata() == PluginArchive.Metadata.GRAFT
+                    ? view.candidates(plugin, PluginLifecycle.class.getName()) : List.of(); // pf4j: its Plugin-Class
+            for (Snapshot.Candidate c : hooks) {
+                if (c.skipReason() == null) {
                     step = "its start hook " + c.entry().className();
                     PluginLifecycle hook = callback(() -> c.entry().instance(PluginLifecycle.class,
                             ExtensionFactory.CONSTRUCTOR, plugin));
@@ -57,12 +61,15 @@ final class Lifecycle {
                         hook.start();
                         return null;
                     }));
-                    started.add(hook::stop);
+                    started.add(() -> PluginContext.run(plugin.classLoader(), () -> {
+                        hook.stop();
+                        return null;
+                    }));
                 }
             }
             for (PluginStarter starter : starters) {
                 step = "the host's starter " + starter.getClass().getName();
-                started.add(callback(() -> PluginContext.run(plugin.classLoader(), () -> starter.start(plugin))));
+                started.add(callback(() -> starter.start(plugin))); // it links the plugin only if it needs to
             }
         } catch (Throwable t) {
             Containment.rethrowIfFatal(t);
@@ -91,10 +98,10 @@ final class Lifecycle {
         Collections.reverse(reverse);
         for (AutoCloseable stop : reverse) {
             try {
-                callback(() -> PluginContext.run(plugin.classLoader(), () -> {
+                callback(() -> {
                     stop.close();
                     return null;
-                }));
+                });
             } catch (Throwable t) {
                 Containment.rethrowIfFatal(t);
                 Log.log(System.Logger.Level.WARNING, "plugin '" + plugin.id() + "' (" + plugin.source().getFileName()

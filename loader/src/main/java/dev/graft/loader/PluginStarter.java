@@ -4,8 +4,11 @@ package dev.graft.loader;
  * How a host starts plugins of a kind Graft does not start itself, for example a pf4j plugin's
  * {@code Plugin-Class} (the module {@code graft-pf4j} has that starter). The runtime calls each
  * starter ({@link PluginRuntime.Builder#starter}) for every plugin it starts, after the plugin's
- * own {@link dev.graft.PluginLifecycle} hooks, in dependency order, with the thread context class
- * loader set to the plugin's loader; it stops them in the reverse order.
+ * own {@link dev.graft.PluginLifecycle} hooks, in dependency order, and stops them in the reverse
+ * order. A starter that runs plugin code does so through {@link LoadedPlugin#callWithContextLoader},
+ * as {@code graft-pf4j}'s does; one that has nothing to start for a plugin returns {@link #NOTHING}
+ * without asking for its class loader, so that the plugin stays unlinked until its classes are
+ * wanted.
  */
 @FunctionalInterface
 public interface PluginStarter {

@@ -105,6 +105,23 @@ final class Snapshot {
         return candidates;
     }
 
+    /**
+     * One plugin's extensions of a point, with their verdicts, in extension order; the other
+     * plugins' indexes are not read (a pf4j plugin's would be scanned).
+     *
+     * @param plugin a plugin of this snapshot
+     * @param point the binary name of the point
+     * @return its candidates
+     */
+    List<Candidate> candidates(LoadedPlugin plugin, String point) {
+        List<Candidate> result = new ArrayList<>();
+        for (ExtensionEntry entry : entries(plugin, point)) {
+            result.add(new Candidate(plugin, entry, skipReason(plugin, entry)));
+        }
+        result.sort(Candidate.ORDER);
+        return result;
+    }
+
     private List<Candidate> collect(String point) {
         List<Candidate> result = new ArrayList<>();
         for (LoadedPlugin plugin : plugins) {

@@ -171,8 +171,8 @@ class LifecycleTest {
     void hostStartersRunAfterThePluginsHooksAndAreStoppedBeforeThem() throws Exception {
         dbAndApp();
         PluginStarter starter = p -> {
-            Journal.add("starter " + p.id() + (Thread.currentThread().getContextClassLoader() == p.classLoader()
-                    ? " in context" : " out of context"));
+            Journal.add("starter " + p.id() + (p.callWithContextLoader(() -> Thread.currentThread()
+                    .getContextClassLoader() == p.classLoader()) ? " in context" : " out of context"));
             return () -> Journal.add("starter stops " + p.id());
         };
         try (PluginRuntime runtime = runtime().starter(starter).build()) {
@@ -180,6 +180,20 @@ class LifecycleTest {
                     "starter app in context"), Journal.take());
             runtime.unload("app");
             assertEquals(List.of("starter stops app", "app stop in context"), Journal.take());
+        }
+    }
+
+    @Test
+    void aStarterWithNothingToStartLeavesPluginsWithoutHooksUnlinked() {
+        plugins.plugin("lazy").java("l.Hi", greeter("l.Hi", "lazy")).extension(GREETER, "l.Hi", 0).zip(dir);
+        List<String> started = new ArrayList<>();
+        try (PluginRuntime runtime = runtime().starter(p -> {
+            started.add(p.id());
+            return PluginStarter.NOTHING;
+        }).build()) {
+            assertEquals(List.of("lazy"), started);
+            assertFalse(runtime.plugin("lazy").orElseThrow().isLinked(), "starting built no class loader");
+            assertEquals(List.of("lazy"), runtime.extensions(Greeter.class).stream().map(Greeter::greet).toList());
         }
     }
 

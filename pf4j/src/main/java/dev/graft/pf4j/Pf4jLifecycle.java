@@ -87,20 +87,27 @@ public final class Pf4jLifecycle implements PluginStarter {
             return NOTHING;
         }
         PluginWrapper wrapper = new PluginWrapper(manager, Descriptors.of(plugin), plugin.source(), plugin.classLoader());
-        Plugin instance = PluginInstances.create(plugin, className, wrapper, mode);
-        wrapper.setPluginFactory(w -> instance);
-        wrapper.setPluginState(PluginState.RESOLVED);
-        instance.start();
+        Plugin instance = plugin.callWithContextLoader(() -> {
+            Plugin created = PluginInstances.create(plugin, className, wrapper, mode);
+            wrapper.setPluginFactory(w -> created);
+            wrapper.setPluginState(PluginState.RESOLVED);
+            created.start();
+            return created;
+        });
         synchronized (this) {
             started.put(plugin.id(), wrapper);
         }
         manager.changed(wrapper, PluginState.RESOLVED, PluginState.STARTED);
-        return () -> stop(plugin.id(), wrapper, instance);
+        return () -> stop(plugin, wrapper, instance);
     }
 
-    private void stop(String id, PluginWrapper wrapper, Plugin instance) {
+    private void stop(LoadedPlugin plugin, PluginWrapper wrapper, Plugin instance) throws Exception {
+        String id = plugin.id();
         try {
-            instance.stop();
+            plugin.callWithContextLoader(() -> {
+                instance.stop();
+                return null;
+            });
         } finally {
             synchronized (this) {
                 started.remove(id);

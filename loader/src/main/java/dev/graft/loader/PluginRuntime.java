@@ -61,14 +61,16 @@ public final class PluginRuntime implements AutoCloseable {
 
     private final PluginLoading.Settings settings;
     private final ExtensionFactory factory;
+    private final Retention retention;
     private final Object lock = new Object();
     private final Set<ExtensionEntry> reported = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile boolean closed;
 
-    private PluginRuntime(PluginLoading.Settings settings, ExtensionFactory factory) {
+    private PluginRuntime(PluginLoading.Settings settings, ExtensionFactory factory, Retention retention) {
         this.settings = settings;
         this.factory = factory;
+        this.retention = retention;
     }
 
     /** @return a builder */
@@ -354,10 +356,25 @@ public final class PluginRuntime implements AutoCloseable {
         return order;
     }
 
-    private static void release(LoadedPlugin p) {
+    private void release(LoadedPlugin p) {
         p.linkage().close();
+        retention.unloaded(p);
         PluginLoading.closeQuietly(p.archive());
         Log.log(System.Logger.Level.DEBUG, "unloaded plugin {0}", p);
+    }
+
+    /**
+     * The unloaded plugins whose class loaders are still reachable, oldest unload first, each with
+     * what Graft found holding it (a thread of the plugin still running, a JDBC driver it could
+     * not deregister; ThreadLocals it could not check, naming the JVM flag that lets it). As of the
+     * last garbage collection: a plugin unloaded since is listed until the collector has run, so a
+     * host that checks for leaks calls {@link System#gc()} first. What unloading cleans:
+     * {@code docs/class-loading.md}, "Unloading and closing".
+     *
+     * @return the retained plugins; empty when every unloaded plugin's loaders were collected
+     */
+    public List<RetainedPlugin> retainedPlugins() {
+        return retention.retained();
     }
 
     /** Unloads every plugin, closing every class loader and releasing every file handle. */
@@ -371,7 +388,7 @@ public final class PluginRuntime implements AutoCloseable {
             List<LoadedPlugin> plugins = new ArrayList<>(snapshot.plugins());
             snapshot = Snapshot.EMPTY;
             Collections.reverse(plugins);
-            plugins.forEach(PluginRuntime::release);
+            plugins.forEach(this::release);
             reported.clear();
         }
     }
@@ -428,6 +445,7 @@ public final class PluginRuntime implements AutoCloseable {
         private Path cacheDirectory;
         private long cacheBytes = 1L << 30;
         private ArchiveLimits limits = ArchiveLimits.DEFAULT;
+        private boolean stopPluginThreads;
 
         private Builder() {
         }
@@ -561,6 +579,21 @@ public final class PluginRuntime implements AutoCloseable {
         }
 
         /**
+         * Whether unloading a plugin interrupts the threads it started that are still running, and
+         * waits for them a short while (at most one second in all). Off by default: those threads
+         * are then only reported, by name, in a {@code WARNING} and by {@link PluginRuntime#retainedPlugins()}.
+         * What a plugin's thread is, and what else unloading cleans: {@code docs/class-loading.md},
+         * "Unloading and closing".
+         *
+         * @param stop whether to stop them
+         * @return this builder
+         */
+        public Builder stopPluginThreads(boolean stop) {
+            this.stopPluginThreads = stop;
+            return this;
+        }
+
+        /**
          * Loads every plugin of the configured folders.
          *
          * @return the runtime
@@ -583,7 +616,7 @@ public final class PluginRuntime implements AutoCloseable {
             PluginLoading.Settings settings = new PluginLoading.Settings(PluginLoading.Opener.of(new ArchiveOpener(cache, limits)), cache,
                     new Linker.Host(host, new PackageMatcher(shared), hostFallback), version, Set.copyOf(disabled),
                     parallelism, limits);
-            PluginRuntime runtime = new PluginRuntime(settings, factory);
+            PluginRuntime runtime = new PluginRuntime(settings, factory, new Retention(stopPluginThreads));
             runtime.load(list(directories), true);
             return runtime;
         }

@@ -31,6 +31,9 @@ final class JdbcLeaks {
     static void deregister(List<PluginClassLoader> loaders, Findings findings) {
         Collection<ClassLoader> all = new ArrayList<>(loaders);
         for (PluginClassLoader loader : loaders) {
+            if (!mayHaveDrivers(loader)) {
+                continue;
+            }
             try {
                 @SuppressWarnings("unchecked")
                 List<String> done = (List<String>) loader.defineCopy(DriverDeregistrar.class)
@@ -51,5 +54,15 @@ final class JdbcLeaks {
                 findings.holder("the JDBC drivers of " + loader.getName() + " were not checked: " + e, null);
             }
         }
+    }
+
+    /**
+     * Whether a loader may have defined a registered driver: only if it ever resolved
+     * {@code java.sql.Driver} (a class implementing it, a proxy of it) or {@code java.sql.DriverManager}
+     * (code that registers a driver, a subclass of another loader's driver included); the JVM
+     * records every class a loader resolved. Most plugins did neither, and pay nothing more.
+     */
+    private static boolean mayHaveDrivers(PluginClassLoader loader) {
+        return loader.hasLoaded("java.sql.Driver") || loader.hasLoaded("java.sql.DriverManager");
     }
 }

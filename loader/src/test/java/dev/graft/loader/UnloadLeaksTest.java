@@ -153,15 +153,27 @@ class UnloadLeaksTest {
                 + " java.base/java.lang=ALL-UNNAMED]"), String.join("\n", out));
     }
 
-    /** Runs {@link Child} in a fresh JVM, with or without the flag; its output lines. */
+    @Test
+    void withTheFlagAThreadIsFoundByItsRunnable() throws Exception {
+        List<String> out = child(Kind.LATE_THREAD, 1, true, true);
+        assertTrue(out.contains("retained 0 of 1"), String.join("\n", out));
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("INFO plugin 'late-thread' (late-thread.zip) was unloaded;"
+                + " Graft stopped its thread 'leaky-late-worker' (its Runnable leaky.Starter$$Lambda")), String.join("\n", out));
+    }
+
     private List<String> child(Kind kind, int cycles, boolean addOpens) throws Exception {
+        return child(kind, cycles, addOpens, false);
+    }
+
+    /** Runs {@link Child} in a fresh JVM, with or without the flag; its output lines. */
+    private List<String> child(Kind kind, int cycles, boolean addOpens, boolean stopThreads) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m"));
         if (addOpens) {
             command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), kind.name(),
-                tmp.toString(), String.valueOf(cycles)));
+                tmp.toString(), String.valueOf(cycles), String.valueOf(stopThreads)));
         Path log = tmp.resolve("child.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -173,7 +185,7 @@ class UnloadLeaksTest {
         return out;
     }
 
-    /** A JVM of its own: {@code Child <kind> <work folder> <cycles>}, printing what the parent checks. */
+    /** A JVM of its own: {@code Child <kind> <work folder> <cycles> <stop threads>}, printing what the parent checks. */
     public static final class Child {
         private Child() {
         }
@@ -187,7 +199,7 @@ class UnloadLeaksTest {
             List<String> log = new CopyOnWriteArrayList<>();
             try (PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(Files.createDirectories(tmp.resolve("empty")))
                     .hostVersion("1.0.0").sharedPackages("dev.graft.loader.fixture.api").cache(tmp.resolve("cache"), 1 << 30)
-                    .build()) {
+                    .stopPluginThreads(Boolean.parseBoolean(args[3])).build()) {
                 long before = LeakyPlugins.heapAfterGc();
                 List<WeakReference<ClassLoader>> loaders = logWhile(log,
                         () -> LeakyPlugins.cycles(runtime, zip, kind.id(), cycles, hostThread));

@@ -29,6 +29,8 @@ final class LeakyPlugins {
     enum Kind {
         /** Registers a JDBC driver (its own, bundled in {@code lib/}). */
         DRIVER,
+        /** Registers a JDBC driver of its own classes, by hand (no services file), when its task first runs. */
+        OWN_DRIVER,
         /** Starts, in its extension's constructor (so in the plugin's context), a thread that ends when interrupted. */
         THREAD,
         /** Starts, from a host thread's call, a thread whose context loader is the host's. */
@@ -55,6 +57,10 @@ final class LeakyPlugins {
             case DRIVER -> spec.library("db.jar", driverJar(Files.createDirectories(work.resolve(id + "-lib"))))
                     .java("leaky.Query", task("leaky.Query", "",
                             "return java.sql.DriverManager.getConnection(\"jdbc:leaky:x\").toString();"));
+            case OWN_DRIVER -> spec.java("leakydb.LeakyDriver", driverSource())
+                    .java("leaky.Query", task("leaky.Query", "",
+                            "Class.forName(\"leakydb.LeakyDriver\");"
+                                    + " return java.sql.DriverManager.getConnection(\"jdbc:leaky:x\").toString();"));
             case THREAD -> spec.java("leaky.Starter", task("leaky.Starter",
                     "public Starter() { Thread t = new Thread(Starter::work, \"leaky-worker\"); t.setDaemon(true); t.start(); }"
                             + WORK, "return \"started\";"));
@@ -73,7 +79,7 @@ final class LeakyPlugins {
                     "static final ThreadLocal<Object> LOCAL = new ThreadLocal<>();",
                     "LOCAL.set(new Remember()); return \"remembered\";"));
         }
-        return spec.extension(TASK, kind == Kind.DRIVER ? "leaky.Query" : kind == Kind.THREAD_LOCAL ? "leaky.Remember"
+        return spec.extension(TASK, kind == Kind.DRIVER || kind == Kind.OWN_DRIVER ? "leaky.Query" : kind == Kind.THREAD_LOCAL ? "leaky.Remember"
                 : "leaky.Starter", 0).zip(dir);
     }
 
@@ -88,7 +94,14 @@ final class LeakyPlugins {
     }
 
     private static Path driverJar(Path work) {
-        String driver = "package leakydb; import java.sql.*; import java.util.Properties;"
+        TestPlugin lib = TestPlugin.in(work, "db").java("leakydb.LeakyDriver", driverSource())
+                .resource("META-INF/services/java.sql.Driver", "leakydb.LeakyDriver\n");
+        return TestPlugin.Jars.write(work.resolve("db.jar"), lib.classEntries(), null);
+    }
+
+    /** A driver for {@code jdbc:leaky:} that registers itself, holding the ballast. */
+    private static String driverSource() {
+        return "package leakydb; import java.sql.*; import java.util.Properties;"
                 + " public class LeakyDriver implements Driver {" + BALLAST_FIELD
                 + " static { try { DriverManager.registerDriver(new LeakyDriver()); }"
                 + "   catch (SQLException e) { throw new ExceptionInInitializerError(e); } }"
@@ -102,9 +115,6 @@ final class LeakyPlugins {
                 + " public int getMajorVersion() { return 1; } public int getMinorVersion() { return 0; }"
                 + " public boolean jdbcCompliant() { return false; }"
                 + " public java.util.logging.Logger getParentLogger() { return null; } }";
-        TestPlugin lib = TestPlugin.in(work, "db").java("leakydb.LeakyDriver", driver)
-                .resource("META-INF/services/java.sql.Driver", "leakydb.LeakyDriver\n");
-        return TestPlugin.Jars.write(work.resolve("db.jar"), lib.classEntries(), null);
     }
 
     /**

@@ -78,6 +78,14 @@ class UnloadLeaksTest {
     }
 
     @Test
+    void aDriverOfThePluginsOwnClassesRegisteredByHandIsDeregisteredToo() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        assertEquals(0, leakTest(Kind.OWN_DRIVER, 10, false, log), "loaders kept alive by DriverManager");
+        assertTrue(log.contains("INFO plugin 'own-driver' (own-driver.zip) was unloaded; Graft deregistered the JDBC"
+                + " driver leakydb.LeakyDriver that it registered"), String.join("\n", log));
+    }
+
+    @Test
     void threadsThePluginStartedAreStoppedWhereTheHostOptsIn() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
         assertEquals(0, leakTest(Kind.THREAD, CYCLES, true, log), "loaders kept alive by the plugin's threads");

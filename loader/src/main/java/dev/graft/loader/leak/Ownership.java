@@ -57,6 +57,7 @@ final class Ownership {
         while (type.isArray()) {
             type = type.getComponentType();
         }
-        return loaders.contains(type.getClassLoader());
+        ClassLoader loader = type.getClassLoader();
+        return loader != null && loaders.contains(loader); // the JDK's classes have none
     }
 }

@@ -53,14 +53,14 @@ final class PluginThreads {
     }
 
     private static String why(Thread t, StackTraceElement[] stack, List<PluginClassLoader> loaders) {
-        if (loaders.contains(t.getContextClassLoader())) {
+        if (isOneOf(t.getContextClassLoader(), loaders)) {
             return "its context class loader is the plugin's";
         }
-        if (loaders.contains(t.getClass().getClassLoader())) {
+        if (isOneOf(t.getClass().getClassLoader(), loaders)) {
             return "its class " + t.getClass().getName() + " is the plugin's";
         }
         Object task = task(t);
-        if (task != null && loaders.contains(task.getClass().getClassLoader())) {
+        if (task != null && isOneOf(task.getClass().getClassLoader(), loaders)) {
             return "its Runnable " + task.getClass().getName() + " is the plugin's";
         }
         for (StackTraceElement frame : stack) {
@@ -71,6 +71,10 @@ final class PluginThreads {
             }
         }
         return null;
+    }
+
+    private static boolean isOneOf(ClassLoader loader, List<PluginClassLoader> loaders) {
+        return loader != null && loaders.contains(loader);
     }
 
     /**

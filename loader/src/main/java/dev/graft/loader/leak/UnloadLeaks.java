@@ -20,12 +20,11 @@ public final class UnloadLeaks {
     }
 
     /**
-     * @param pluginLoaders the unloaded plugin's loaders, closed
+     * @param loaders the unloaded plugin's loaders, closed
      * @param stopThreads whether to interrupt its threads and wait for them a little
      * @return what was cleaned and what still holds the loaders
      */
-    public static Findings clean(List<PluginClassLoader> pluginLoaders, boolean stopThreads) {
-        List<PluginClassLoader> loaders = new ArrayList<>(pluginLoaders); // contains(null) is false, not an exception
+    public static Findings clean(List<PluginClassLoader> loaders, boolean stopThreads) {
         Findings findings = new Findings();
         Map<Thread, StackTraceElement[]> stacks = Thread.getAllStackTraces();
         Set<Thread> running;

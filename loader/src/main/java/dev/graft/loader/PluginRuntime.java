@@ -368,7 +368,8 @@ public final class PluginRuntime implements AutoCloseable {
      * what Graft found holding it (a thread of the plugin still running, a JDBC driver it could
      * not deregister; ThreadLocals it could not check, naming the JVM flag that lets it). As of the
      * last garbage collection: a plugin unloaded since is listed until the collector has run, so a
-     * host that checks for leaks calls {@link System#gc()} first. What unloading cleans:
+     * host that checks for leaks calls {@link System#gc()} first. Also answered once the runtime is
+     * closed, for the plugins {@link #close()} unloaded. What unloading cleans:
      * {@code docs/class-loading.md}, "Unloading and closing".
      *
      * @return the retained plugins; empty when every unloaded plugin's loaders were collected

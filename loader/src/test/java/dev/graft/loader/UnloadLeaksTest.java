@@ -119,6 +119,8 @@ class UnloadLeaksTest {
             assertEquals("thread", retained.get(0).id());
             assertEquals(List.of("thread 'leaky-worker' is still running (its context class loader is the plugin's)"),
                     retained.get(0).holders().stream().filter(h -> h.startsWith("thread")).toList());
+            runtime.close();
+            assertEquals(1, runtime.retainedPlugins().size(), "still answered once the runtime is closed");
             LeakyPlugins.endLeftoverThreads();
             assertEquals(0, LeakyPlugins.retained(loaders));
             assertEquals(List.of(), runtime.retainedPlugins(), "checked again on every query");

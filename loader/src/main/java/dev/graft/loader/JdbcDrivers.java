@@ -15,9 +15,8 @@ import java.util.ServiceLoader;
  * {@code DriverManager.getConnection} from the plugin's code works on any thread, whoever used JDBC
  * first: {@code DriverManager} serves a caller the drivers whose class its own loader sees. A
  * driver that cannot be loaded or initialised is logged with the plugin, and the plugin goes on
- * (the drivers listed after it are not registered). Graft does not deregister them at unload:
- * {@code DriverManager.deregisterDriver} accepts only a caller whose loader sees the driver, so a
- * plugin deregisters its own.
+ * (the drivers listed after it are not registered). At unload every driver the plugin's loaders
+ * defined is deregistered from inside those loaders ({@code dev.graft.loader.leak.JdbcLeaks}).
  */
 final class JdbcDrivers {
 

@@ -67,6 +67,7 @@ public final class PluginRuntime implements AutoCloseable {
     private final ExtensionFactory factory;
     private final Lifecycle lifecycle;
     private final boolean startPlugins;
+    private final Retention retention;
     private final Object lock = new Object();
     private final Set<ExtensionEntry> reported = ConcurrentHashMap.newKeySet();
     private final TakenDown takenDown = new TakenDown();
@@ -74,11 +75,12 @@ public final class PluginRuntime implements AutoCloseable {
     private volatile boolean closed;
 
     private PluginRuntime(PluginLoading.Settings settings, ExtensionFactory factory, Lifecycle lifecycle,
-            boolean startPlugins) {
+            boolean startPlugins, Retention retention) {
         this.settings = settings;
         this.factory = factory;
         this.lifecycle = lifecycle;
         this.startPlugins = startPlugins;
+        this.retention = retention;
     }
 
     /** @return a builder */
@@ -295,7 +297,7 @@ public final class PluginRuntime implements AutoCloseable {
     private List<PluginStatus> loadBatch(List<Path> sources, boolean listed) {
         Snapshot current = snapshot;
         PluginLoading.Outcome outcome = Starts.start(current,
-                PluginLoading.load(sources, listed, settings, current.plugins()), lifecycle, startPlugins);
+                PluginLoading.load(sources, listed, settings, current.plugins()), lifecycle, startPlugins, this::release);
         List<LoadedPlugin> plugins = new ArrayList<>(current.plugins());
         plugins.addAll(outcome.loaded());
         snapshot = new Snapshot(plugins, merge(current.statuses(), outcome.statuses()));
@@ -414,11 +416,27 @@ public final class PluginRuntime implements AutoCloseable {
         lifecycle.fire(Starts.row(p, PluginState.UNLOADED, reason), PluginEvent.Type.UNLOADED);
     }
 
-    /** Closes a plugin's class loaders and archive. */
-    static void release(LoadedPlugin p) {
+    /** Closes a plugin's class loaders and archive, cleaning what would keep the loaders alive. */
+    private void release(LoadedPlugin p) {
         p.linkage().close();
+        retention.unloaded(p);
         PluginLoading.closeQuietly(p.archive());
         Log.log(System.Logger.Level.DEBUG, "unloaded plugin {0}", p);
+    }
+
+    /**
+     * The unloaded plugins whose class loaders are still reachable, oldest unload first, each with
+     * what Graft found holding it (a thread of the plugin still running, a JDBC driver it could
+     * not deregister; ThreadLocals it could not check, naming the JVM flag that lets it). As of the
+     * last garbage collection: a plugin unloaded since is listed until the collector has run, so a
+     * host that checks for leaks calls {@link System#gc()} first. Also answered once the runtime is
+     * closed, for the plugins {@link #close()} unloaded. What unloading cleans:
+     * {@code docs/class-loading.md}, "Unloading and closing".
+     *
+     * @return the retained plugins; empty when every unloaded plugin's loaders were collected
+     */
+    public List<RetainedPlugin> retainedPlugins() {
+        return retention.retained();
     }
 
     /**
@@ -498,6 +516,7 @@ public final class PluginRuntime implements AutoCloseable {
         private final List<PluginListener> listeners = new ArrayList<>();
         private final List<PluginStarter> starters = new ArrayList<>();
         private boolean startPlugins = true;
+        private boolean stopPluginThreads;
 
         private Builder() {
         }
@@ -669,6 +688,21 @@ public final class PluginRuntime implements AutoCloseable {
         }
 
         /**
+         * Whether unloading a plugin interrupts the threads it started that are still running, and
+         * waits for them a short while (at most one second in all). Off by default: those threads
+         * are then only reported, by name, in a {@code WARNING} and by {@link PluginRuntime#retainedPlugins()}.
+         * What a plugin's thread is, and what else unloading cleans: {@code docs/class-loading.md},
+         * "Unloading and closing".
+         *
+         * @param stop whether to stop them
+         * @return this builder
+         */
+        public Builder stopPluginThreads(boolean stop) {
+            this.stopPluginThreads = stop;
+            return this;
+        }
+
+        /**
          * Loads every plugin of the configured folders.
          *
          * @return the runtime
@@ -694,7 +728,7 @@ public final class PluginRuntime implements AutoCloseable {
                     new Linker.Host(host, new PackageMatcher(sharedPackages), hostFallback), version, Set.copyOf(disabled),
                     parallelism, limits);
             PluginRuntime runtime = new PluginRuntime(settings, factory, new Lifecycle(listeners, starters),
-                    startPlugins);
+                    startPlugins, new Retention(stopPluginThreads));
             runtime.load(list(directories), true);
             return runtime;
         }

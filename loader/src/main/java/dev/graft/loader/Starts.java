@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Starts the plugins of one load, in load order (a plugin after the plugins it depends on), before
@@ -24,9 +25,11 @@ final class Starts {
      * @param outcome what the load opened and linked
      * @param lifecycle runs the hooks and tells the listeners
      * @param start whether to run start hooks; {@code false} leaves every plugin loaded and unstarted
+     * @param release closes a plugin that did not start
      * @return the plugins that started and every source's status
      */
-    static PluginLoading.Outcome start(Snapshot current, PluginLoading.Outcome outcome, Lifecycle lifecycle, boolean start) {
+    static PluginLoading.Outcome start(Snapshot current, PluginLoading.Outcome outcome, Lifecycle lifecycle, boolean start,
+            Consumer<LoadedPlugin> release) {
         for (PluginStatus s : outcome.statuses()) {
             if (s.state() != PluginState.LOADED) {
                 lifecycle.fire(s, s.state() == PluginState.FAILED ? PluginEvent.Type.FAILED : PluginEvent.Type.DISABLED);
@@ -48,7 +51,7 @@ final class Starts {
                 }
             } else {
                 down.put(p.id(), verdict);
-                PluginRuntime.release(p);
+                release.accept(p);
                 Log.log(System.Logger.Level.WARNING, "plugin {0} {1}: {2}", p.id(),
                         verdict.state() == PluginState.FAILED ? "failed to start" : "is disabled", verdict.reason());
                 lifecycle.fire(verdict, verdict.state() == PluginState.FAILED ? PluginEvent.Type.FAILED

@@ -69,7 +69,7 @@ class LibraryCacheTrustTest {
     private static String cachedName(Path pluginZip) throws Exception {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(pluginZip.toFile())) {
             byte[] jar = zip.getInputStream(zip.getEntry("lib/words.jar")).readAllBytes();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar)) + ".jar";
+            return "words-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar)) + ".jar";
         }
     }
 
@@ -98,6 +98,23 @@ class LibraryCacheTrustTest {
             PluginStatus s = runtime.plugins().get(0);
             assertEquals(PluginState.FAILED, s.state(), s.toString());
             return s.reason();
+        }
+    }
+
+    @Test
+    void aLibrarysCodeSourceNamesTheLibrary() throws Exception {
+        Path kotlin = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "jetbrains", "kotlin",
+                "kotlin-stdlib", "2.0.21", "kotlin-stdlib-2.0.21.jar");
+        Path dir = Files.createDirectories(tmp.resolve("kotlin"));
+        new dev.graft.loader.fixture.Plugins(tmp).plugin("kt").library("kotlin-stdlib-2.0.21.jar", kotlin)
+                .java("kt.Hello", dev.graft.loader.fixture.Plugins.greeter("kt.Hello", "hi")).extension(GREETER, "kt.Hello", 0)
+                .zip(dir);
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(kotlin)));
+        try (PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
+                .sharedPackages("dev.graft.loader.fixture.api").cache(ownerOnlyFolder(tmp.resolve("kcache")), 1 << 30).build()) {
+            Class<?> unit = runtime.plugin("kt").orElseThrow().classLoader().loadClass("kotlin.Unit");
+            String source = unit.getProtectionDomain().getCodeSource().getLocation().toString();
+            assertTrue(source.endsWith("/kotlin-stdlib-2.0.21-" + hash + ".jar"), source);
         }
     }
 

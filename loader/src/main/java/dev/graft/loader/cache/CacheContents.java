@@ -15,14 +15,16 @@ import java.util.List;
 /**
  * What a {@link LibraryCache} folder holds, as its purge sees it: the cached jars, least recently
  * used first, and the files that have to go whatever the bound (symbolic links and other
- * non-regular files named like jars, and temporary files of extractions that stopped long ago).
- * Other files are not the cache's and are left alone.
+ * non-regular files named like jars, and temporary files of extractions that stopped long ago),
+ * and the jars of the earlier, hash-only layout ({@link CacheName#isLegacy}), which no load uses
+ * any more. Other files are not the cache's and are left alone.
  *
  * @param jars the cached jars, oldest first
  * @param total their size in bytes
  * @param strays the files to delete in any case
+ * @param legacy the jars of the hash-only layout, deleted unless a process leases them
  */
-record CacheContents(List<Cached> jars, long total, List<Path> strays) {
+record CacheContents(List<Cached> jars, long total, List<Path> strays, List<Path> legacy) {
 
     /** A cached jar, with what the purge orders it by. */
     record Cached(Path path, long size, FileTime used) {
@@ -39,6 +41,7 @@ record CacheContents(List<Cached> jars, long total, List<Path> strays) {
     static CacheContents scan(Path dir, FileTime staleBefore) throws IOException {
         List<Cached> jars = new ArrayList<>();
         List<Path> strays = new ArrayList<>();
+        List<Path> legacy = new ArrayList<>();
         long total = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
@@ -56,6 +59,8 @@ record CacheContents(List<Cached> jars, long total, List<Path> strays) {
                 }
                 if (!a.isRegularFile() || (temp && a.lastModifiedTime().compareTo(staleBefore) < 0)) {
                     strays.add(f);
+                } else if (jar && CacheName.isLegacy(name)) {
+                    legacy.add(f);
                 } else if (jar) {
                     jars.add(new Cached(f, a.size(), a.lastModifiedTime()));
                     total += a.size();
@@ -63,11 +68,12 @@ record CacheContents(List<Cached> jars, long total, List<Path> strays) {
             }
         }
         jars.sort(Comparator.comparing(Cached::used).thenComparing(Cached::path));
-        return new CacheContents(jars, total, strays);
+        legacy.sort(null);
+        return new CacheContents(jars, total, strays, legacy);
     }
 
-    /** @return whether a purge has anything to do: jars over the bound, or strays */
+    /** @return whether a purge has anything to do: jars over the bound, strays, or the old layout's jars */
     boolean needsPurge(long maxBytes) {
-        return total > maxBytes || !strays.isEmpty();
+        return total > maxBytes || !strays.isEmpty() || !legacy.isEmpty();
     }
 }

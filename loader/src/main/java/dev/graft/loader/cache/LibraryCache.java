@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 
 /**
- * Where the jars bundled in a plugin zip's {@code lib/} are extracted, each under the SHA-256 of
- * its content ({@code <sha256>.jar}), so that the JDK can open them as jars.
+ * Where the jars bundled in a plugin zip's {@code lib/} are extracted, each under its own name and
+ * the SHA-256 of its content ({@code <name>-<sha256>.jar}, {@link CacheName}), so that the JDK can
+ * open them as jars.
  *
  * <p>The folder is a trust boundary: whoever can write it chooses what plugins run. So it is
  * checked before use ({@link CacheFolder}: the host's user's own, writable by no one else, not a
@@ -116,7 +117,7 @@ public final class LibraryCache {
                 size = BoundedReader.copy(in, OutputStream.nullOutputStream(), budget.remaining(display), display);
             }
             budget.spend(size, display);
-            String name = HexFormat.of().formatHex(sha.digest()) + SUFFIX;
+            String name = CacheName.of(entry.getName(), HexFormat.of().formatHex(sha.digest()));
             Path target = dir.resolve(name);
             CacheLocks.Lease cached = CacheLocks.of(dir).locked(() -> leaseIfCached(target, size));
             if (cached != null) {
@@ -147,7 +148,7 @@ public final class LibraryCache {
                     OutputStream out = Files.newOutputStream(tmp)) {
                 written = BoundedReader.copy(in, out, size, display);
             }
-            if (written != size || !(HexFormat.of().formatHex(sha.digest()) + SUFFIX).equals(name)) {
+            if (written != size || !HexFormat.of().formatHex(sha.digest()).equals(CacheName.hashOf(name))) {
                 throw new ArchiveException(display + " read differently twice (" + size + " then " + written + " bytes)");
             }
             CacheLocks.Lease lease = CacheLocks.of(dir).locked(() -> install(tmp, size, dir.resolve(name)));
@@ -215,7 +216,7 @@ public final class LibraryCache {
         }
     }
 
-    /** Whether a leased jar's content hashes to its file name. */
+    /** Whether a leased jar's content hashes to the hash in its file name. */
     private static boolean matchesName(CacheLocks.Lease lease) throws IOException {
         MessageDigest sha = sha256();
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
@@ -225,13 +226,15 @@ public final class LibraryCache {
             sha.update(buffer);
             buffer.clear();
         }
-        return (HexFormat.of().formatHex(sha.digest()) + SUFFIX).equals(lease.file().getFileName().toString());
+        return HexFormat.of().formatHex(sha.digest()).equals(CacheName.hashOf(lease.file().getFileName().toString()));
     }
 
     /**
      * Deletes the least recently used jars until the directory is within its bound, never one
      * that a process leases, and the temporary files of extractions that stopped long ago. Symbolic
-     * links and other files named like jars are not the cache's and are deleted.
+     * links and other files named like jars are not the cache's and are deleted. Jars of the earlier
+     * layout, named by their hash alone, are never used again, and are deleted whatever the bound,
+     * unless a process (an older Graft) leases them.
      *
      * @return the jars deleted
      * @throws IOException if the directory cannot be trusted, listed or locked
@@ -259,6 +262,11 @@ public final class LibraryCache {
             }
         }
         CacheLocks locks = CacheLocks.of(dir);
+        for (Path legacy : contents.legacy()) {
+            if (!locks.leasedHere(legacy) && !leasedElsewhere(locks, legacy) && Files.deleteIfExists(legacy)) {
+                deleted.add(legacy);
+            }
+        }
         long total = contents.total();
         for (CacheContents.Cached c : contents.jars()) {
             if (total <= maxBytes) {

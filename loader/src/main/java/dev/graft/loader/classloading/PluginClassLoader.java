@@ -539,6 +539,39 @@ public final class PluginClassLoader extends ClassLoader {
     }
 
     /**
+     * Defines in this loader a copy of one of Graft's own classes, read from Graft's jar. For code
+     * that the JDK serves only when this loader's classes call it: {@code DriverManager} deregisters
+     * a driver only for a caller whose loader sees it, so the unload's cleanup runs such a copy.
+     * Works once the loader is closed; the copy must refer to nothing but the JDK.
+     *
+     * @param graftClass the class to copy, a top-level class of Graft's own loader
+     * @return the copy, defined by this loader
+     * @throws IOException if Graft's class file cannot be read
+     * @throws IllegalArgumentException if the class is not Graft's
+     * @throws IllegalStateException if this loader already holds a class of that name (the
+     *     plugin's, which is not run in its place)
+     */
+    public Class<?> defineCopy(Class<?> graftClass) throws IOException {
+        if (graftClass.getClassLoader() != PluginClassLoader.class.getClassLoader()) {
+            throw new IllegalArgumentException(graftClass + " is not a class of Graft's");
+        }
+        String name = graftClass.getName();
+        synchronized (getClassLoadingLock(name)) {
+            if (findLoadedClass(name) != null) {
+                throw new IllegalStateException(getName() + " already holds a class named " + name);
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = graftClass.getResourceAsStream(graftClass.getSimpleName() + ".class")) {
+                if (in == null) {
+                    throw new IOException("cannot read the class file of " + name + " from " + graftClass.getModule());
+                }
+                bytes = in.readAllBytes();
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+
+    /**
      * Whether this loader has defined, or been asked for, a class: for diagnostics and tests that
      * check what a lookup loaded.
      *

@@ -49,7 +49,7 @@ class LibraryCacheTest {
     }
 
     @Test
-    void extractsUnderTheContentHashAndReusesIt() throws Exception {
+    void extractsUnderItsOwnNameAndTheContentHashAndReusesIt() throws Exception {
         Path zip = zipWith("a", 1000);
         LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 20);
         try (ZipFile z = new ZipFile(zip.toFile())) {
@@ -59,11 +59,120 @@ class LibraryCacheTest {
             assertArrayEquals(z.getInputStream(z.getEntry("lib/a.jar")).readAllBytes(), Files.readAllBytes(first));
             String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(Files.readAllBytes(first)));
-            assertEquals(expected + ".jar", first.getFileName().toString());
+            assertEquals("a-" + expected + ".jar", first.getFileName().toString(), "its own name, then its hash");
         }
         try (Stream<Path> files = Files.list(tmp.resolve("cache"))) {
             assertEquals(1, files.filter(f -> !f.endsWith(".lock")).count(), "no temporary file is left behind");
         }
+    }
+
+    /** A zip whose {@code lib/} holds the given entries, each a jar with the given content. */
+    private Path zipOf(String zipName, Map<String, String> entries) throws Exception {
+        Map<String, byte[]> jars = new java.util.TreeMap<>();
+        int i = 0;
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            Path jar = TestPlugin.Jars.write(tmp.resolve("content" + i++ + ".jar"),
+                    Map.of("data.txt", e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+            jars.put(e.getKey(), Files.readAllBytes(jar));
+        }
+        return TestPlugin.Jars.write(tmp.resolve(zipName), jars, null);
+    }
+
+    private static String hash(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void hostileLibraryNamesBecomeSafeFileNamesInTheCacheFolder() throws Exception {
+        String longName = "x".repeat(300);
+        Map<String, String> hostile = new java.util.LinkedHashMap<>();
+        hostile.put("lib/..\\..\\evil.jar", "backslashes");
+        hostile.put("lib/...jar", "dots only");
+        hostile.put("lib/.jar", "empty");
+        hostile.put("lib/.hidden.jar", "hidden");
+        hostile.put("lib/a\u0000b\u001b[31mc\nd.jar", "control characters");
+        hostile.put("lib/" + longName + ".jar", "long");
+        hostile.put("lib/K\u00f6tlin Std$(id).jar", "unicode, space, shell");
+        Map<String, String> expected = Map.of(
+                "lib/..\\..\\evil.jar", "evil", "lib/...jar", "lib", "lib/.jar", "lib",
+                "lib/.hidden.jar", "hidden", "lib/a\u0000b\u001b[31mc\nd.jar", "a_b__31mc_d",
+                "lib/" + longName + ".jar", "x".repeat(CacheName.MAX_NAME),
+                "lib/K\u00f6tlin Std$(id).jar", "k_tlin_std__id_");
+        Path zip = zipOf("hostile.zip", hostile);
+        Path dir = tmp.resolve("cache");
+        LibraryCache cache = new LibraryCache(dir, 1 << 30);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (String entry : hostile.keySet()) {
+                try (LibraryCache.Jar jar = cache.extract(z, z.getEntry(entry), "hostile.zip!/" + entry, budget())) {
+                    assertEquals(dir, jar.file().getParent(), entry);
+                    assertEquals(expected.get(entry) + "-" + hash(jar.file()) + ".jar", jar.file().getFileName().toString(),
+                            entry);
+                    try (ZipFile check = new ZipFile(jar.file().toFile())) {
+                        assertEquals(hostile.get(entry), new String(check.getInputStream(check.getEntry("data.txt"))
+                                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void namesAndContentsAreIndependent() throws Exception {
+        // same bytes under two names (and two cases of one name), two contents under one name
+        Path first = zipOf("first.zip", Map.of("lib/a.jar", "one", "lib/b.jar", "one", "lib/Kotlin.jar", "one"));
+        Path second = zipOf("second.zip", Map.of("lib/a.jar", "two", "lib/kotlin.jar", "one"));
+        LibraryCache cache = new LibraryCache(tmp.resolve("cache"), 1 << 30);
+        Map<String, Path> files = new java.util.TreeMap<>();
+        for (Path zip : List.of(first, second)) {
+            try (ZipFile z = new ZipFile(zip.toFile())) {
+                for (var e : java.util.Collections.list(z.entries())) {
+                    files.put(zip.getFileName() + "!/" + e.getName(), cache.extract(z, e, e.getName(), budget()).file());
+                }
+            }
+        }
+        Path a1 = files.get("first.zip!/lib/a.jar");
+        assertEquals("a-" + hash(a1) + ".jar", a1.getFileName().toString());
+        assertEquals("b-" + hash(a1) + ".jar", files.get("first.zip!/lib/b.jar").getFileName().toString(),
+                "the same bytes under another name: a file of that name");
+        assertFalse(a1.equals(files.get("second.zip!/lib/a.jar")), "other bytes under the same name: another file");
+        assertFalse(hash(a1).equals(hash(files.get("second.zip!/lib/a.jar"))));
+        assertEquals(files.get("first.zip!/lib/Kotlin.jar"), files.get("second.zip!/lib/kotlin.jar"),
+                "names that differ only in case name one file, even on a case-sensitive file system");
+    }
+
+    @Test
+    void jarsOfTheHashOnlyLayoutArePurgedOnceNoOneLeasesThem() throws Exception {
+        Path dir = tmp.resolve("cache");
+        LibraryCache cache = new LibraryCache(dir, 1 << 30);
+        Path zip = zipWith("current", 1000);
+        Path current;
+        try (ZipFile z = new ZipFile(zip.toFile()); LibraryCache.Jar jar = cache.extract(z, z.getEntry("lib/current.jar"),
+                "current", budget())) {
+            current = jar.file();
+        }
+        Path free = Files.copy(current, dir.resolve(hash(current) + ".jar"));
+        Path leasedElsewhere = Files.write(dir.resolve("0".repeat(64) + ".jar"), new byte[10]);
+        Path ownHex = Files.write(dir.resolve("f".repeat(64) + "-" + "e".repeat(64) + ".jar"), new byte[10]);
+        try (var otherProcess = dev.graft.loader.testing.LockHolder.start(leasedElsewhere)) {
+            assertEquals(List.of(free), cache.purge(), "under the bound, only the old layout's unleased jar goes");
+        }
+        assertTrue(Files.exists(leasedElsewhere), "a jar of the old layout that an older process leases stays");
+        assertTrue(Files.exists(current));
+        assertTrue(Files.exists(ownHex), "a library named like a hash is a jar of the current layout");
+        assertEquals(List.of(leasedElsewhere), cache.purge(), "and goes once released");
+    }
+
+    @Test
+    void onlyTheLast64CharactersAfterADashAreTheHash() {
+        String h = "ab".repeat(32);
+        assertEquals(h, CacheName.hashOf("x-" + h + ".jar"));
+        assertEquals(h, CacheName.hashOf(h + ".jar"));
+        assertEquals(null, CacheName.hashOf("x" + h + ".jar"));
+        assertEquals(null, CacheName.hashOf("x-" + h.toUpperCase(java.util.Locale.ROOT) + ".jar"));
+        assertEquals(null, CacheName.hashOf("x-" + h + ".zip"));
+        assertTrue(CacheName.isLegacy(h + ".jar"));
+        assertFalse(CacheName.isLegacy("x-" + h + ".jar"));
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class ExplainCommand implements Callable<Integer> {
     private static String classTable(List<ClassRoute> routes) {
         Table table = new Table("ASKED OF", "ROW", "RULE", "SERVED BY", "FOUND", "MEANING");
         for (ClassRoute r : routes) {
-            table.row(r.requester(), r.rule().row(), r.rule().toString(), r.servedBy().orElse("-"),
+            table.row(r.requester(), r.row(), r.rule().toString(), r.servedBy().orElse("-"),
                     r.found() ? "yes" : "no", r.rule().meaning());
         }
         return table.toString();
@@ -120,7 +120,7 @@ public final class ExplainCommand implements Callable<Integer> {
         for (ClassRoute r : routes) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("askedOf", r.requester());
-            m.put("row", r.rule().row());
+            m.put("row", r.row());
             m.put("rule", r.rule().toString());
             m.put("servedBy", r.servedBy().orElse(null));
             m.put("plugin", r.pluginId().orElse(null));

@@ -78,6 +78,24 @@ public record ClassRoute(String className, String requester, Rule rule, Optional
         Objects.requireNonNull(classFile, "classFile");
     }
 
+    /**
+     * The row of the delegation table, as the requester's table numbers it: a library loader's own
+     * jars are its row 3', the plugin's classes its row 4'.
+     *
+     * @return {@code 1} to {@code 6}, {@code 3'}, {@code 4'}, {@code 3-5} or {@code -}
+     */
+    public String row() {
+        if (requester.endsWith(":lib")) {
+            if (rule == Rule.LIBRARIES) {
+                return "3'";
+            }
+            if (rule == Rule.OWN_CLASSES) {
+                return "4'";
+            }
+        }
+        return rule.row();
+    }
+
     /** @return whether {@code loadClass} would find the class: the serving loader holds its class file */
     public boolean found() {
         return classFile.isPresent();
@@ -85,7 +103,7 @@ public record ClassRoute(String className, String requester, Rule rule, Optional
 
     @Override
     public String toString() {
-        return className + " asked of " + requester + ": row " + rule.row() + " (" + rule.meaning() + ")"
+        return className + " asked of " + requester + ": row " + row() + " (" + rule.meaning() + ")"
                 + servedBy.map(s -> ", served by " + s).orElse("") + (found() ? "" : ", class not found");
     }
 }

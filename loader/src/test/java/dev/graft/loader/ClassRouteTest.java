@@ -79,6 +79,7 @@ class ClassRouteTest {
             LoadedPlugin user = runtime.plugin("user").orElseThrow();
             ClassRoute own = user.libraryRoute("user.Own").orElseThrow();
             assertEquals(ClassRoute.Rule.OWN_CLASSES, own.rule(), "row 4': a library sees the plugin's classes");
+            assertEquals("4'", own.row());
             assertEquals("graft:user:lib", own.requester());
             ClassRoute lib = user.libraryRoute("lib.Lib").orElseThrow();
             assertEquals(ClassRoute.Rule.LIBRARIES, lib.rule());

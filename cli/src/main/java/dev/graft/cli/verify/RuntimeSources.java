@@ -43,7 +43,7 @@ final class RuntimeSources {
                         ? plugin(runtime.plugin(route.pluginId().get()).orElseThrow(), route.libraries())
                         : loader(route.rule() == ClassRoute.Rule.JDK ? ClassLoader.getPlatformClassLoader() : host,
                                 route.servedBy().orElseThrow());
-                String how = route.servedBy().orElseThrow() + " (row " + route.rule().row() + ")";
+                String how = route.servedBy().orElseThrow() + " (row " + route.row() + ")";
                 return Optional.of(new Found(model(route.classFile().get()), next, how));
             }
 

@@ -36,6 +36,22 @@ public final class HostOptions {
                     + " where shared packages and host fallback are looked up. Default: none, only the JDK")
     String hostClassPath = "";
 
+    /**
+     * Options given by a caller other than the command line (graft:verify).
+     *
+     * @param hostVersion the host's version
+     * @param shared the packages the host shares
+     * @param classPath the host's class path
+     * @return the options
+     */
+    public static HostOptions of(String hostVersion, List<String> shared, List<Path> classPath) {
+        HostOptions o = new HostOptions();
+        o.hostVersion = hostVersion;
+        o.shared = new ArrayList<>(shared);
+        o.hostClassPath = String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList());
+        return o;
+    }
+
     /** @return the shared packages, as given */
     public List<String> shared() {
         return List.copyOf(shared);

@@ -48,7 +48,7 @@ class PluginVerificationTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> PluginVerification.verify(zip,
                 tmp.resolve("no-classes"), List.of(), HostOptions.of("1.0.0", List.of("host.api"), List.of(v2)), null));
-        assertTrue(e.getMessage().startsWith("graft:verify: plugin 'user' (user.zip): 1 classes, "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("graft:verify: plugin 'user' (user.zip): 1 class, "), e.getMessage());
         assertTrue(e.getMessage().contains("user.Main.run()Ljava/lang/String;")
                 && e.getMessage().contains("method host.api.Api.hello()Ljava/lang/String;"), e.getMessage());
     }

@@ -16,10 +16,11 @@ import java.util.Map;
  * @param source the plugin's file name
  * @param classes how many of its classes were read
  * @param references how many references they make
+ * @param classFilesRead how many class files of its loaders, libraries, dependencies, host and JDK were read to resolve them
  * @param problems the unresolved references, sorted
  * @param notLoaded why the plugin does not load; empty when it loads
  */
-public record Report(String plugin, String source, int classes, int references, List<Problem> problems,
+public record Report(String plugin, String source, int classes, int references, int classFilesRead, List<Problem> problems,
         String notLoaded) {
 
     /** @return the problems that are errors */
@@ -38,8 +39,13 @@ public record Report(String plugin, String source, int classes, int references, 
             return "plugin '" + plugin + "' (" + source + ") does not load: " + notLoaded;
         }
         long conditional = problems.size() - errors().size();
-        return "plugin '" + plugin + "' (" + source + "): " + classes + " classes, " + references + " references, "
+        return "plugin '" + plugin + "' (" + source + "): " + count(classes, "class", "classes") + ", "
+                + count(references, "reference", "references") + ", "
                 + errors().size() + " unresolved" + (conditional == 0 ? "" : ", " + conditional + " conditional");
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** @return the summary, then a table of the problems */
@@ -65,6 +71,7 @@ public record Report(String plugin, String source, int classes, int references, 
         m.put("notLoaded", notLoaded.isEmpty() ? null : notLoaded);
         m.put("classes", classes);
         m.put("references", references);
+        m.put("classFilesRead", classFilesRead);
         List<Object> list = new ArrayList<>();
         for (Problem p : problems) {
             Map<String, Object> e = new LinkedHashMap<>();

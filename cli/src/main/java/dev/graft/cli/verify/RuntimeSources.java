@@ -70,6 +70,11 @@ final class RuntimeSources {
         });
     }
 
+    /** @return how many distinct class files were read */
+    int classFilesRead() {
+        return models.size();
+    }
+
     private ClassModel model(URL url) {
         return models.computeIfAbsent(url.toString(), u -> {
             try (InputStream in = url.openStream()) {

@@ -36,12 +36,13 @@ public final class Verifier {
         Optional<LoadedPlugin> loaded = status.id().flatMap(runtime::plugin)
                 .filter(p -> p.source().equals(status.source()));
         if (loaded.isEmpty()) {
-            return new Report(status.name(), file, 0, 0, List.of(), status.state() + ": " + status.reason());
+            return new Report(status.name(), file, 0, 0, 0, List.of(), status.state() + ": " + status.reason());
         }
         LoadedPlugin plugin = loaded.get();
         PluginContents contents = PluginContents.read(plugin.source());
         Map<String, String> skipped = skippedExtensions(runtime, plugin);
-        ClassSource own = new RuntimeSources(runtime, host).plugin(plugin, false);
+        RuntimeSources sources = new RuntimeSources(runtime, host);
+        ClassSource own = sources.plugin(plugin, false);
         Resolver resolver = new Resolver();
         Set<Problem> problems = new LinkedHashSet<>();
         int references = 0;
@@ -58,7 +59,7 @@ public final class Verifier {
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(java.util.Comparator.comparing(Problem::conditional).thenComparing(Problem::fromClass)
                 .thenComparing(Problem::fromMember).thenComparing(Problem::missing));
-        return new Report(plugin.id(), file, contents.classes().size(), references, sorted, "");
+        return new Report(plugin.id(), file, contents.classes().size(), references, sources.classFilesRead(), sorted, "");
     }
 
     /** The plugin's extensions the runtime skips, internal class name to reason. */

@@ -55,7 +55,9 @@ import java.util.jar.Manifest;
  *
  * <p>One unit, though long: every method overrides part of {@link ClassLoader}'s contract (classes,
  * resources, packages, closing) over the same routing state, and the order above is read in one
- * file only if those overrides stay together.
+ * file only if those overrides stay together. The class order is written once, in {@code walk}:
+ * {@code loadClass} and {@link #explain(String)} (which says where a lookup would go, loading
+ * nothing) are two sets of steps over it, and both need the protected {@code findLoadedClass}.
  */
 public final class PluginClassLoader extends ClassLoader {
 

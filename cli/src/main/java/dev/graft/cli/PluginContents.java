@@ -20,10 +20,11 @@ import java.util.zip.ZipFile;
  * and {@code target/lib}); a jar is all its own classes. {@code META-INF/} is not a class root.
  *
  * @param source the plugin's file or folder
+ * @param classRoot where the classes are inside it: {@code classes/}, {@code target/classes/} or {@code ""}
  * @param classes internal class name ({@code com/example/Foo}) to class file bytes, sorted
  * @param libraries the bundled jars, by file name
  */
-public record PluginContents(Path source, Map<String, byte[]> classes, List<Library> libraries) {
+public record PluginContents(Path source, String classRoot, Map<String, byte[]> classes, List<Library> libraries) {
 
     /**
      * A bundled jar.
@@ -68,7 +69,7 @@ public record PluginContents(Path source, Map<String, byte[]> classes, List<Libr
                         }
                     }
                 }
-                return new PluginContents(source, classes, libraries);
+                return new PluginContents(source, jar ? "" : "classes/", classes, libraries);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the plugin " + source + ": " + e.getMessage(), e);
@@ -107,7 +108,19 @@ public record PluginContents(Path source, Map<String, byte[]> classes, List<Libr
                 }
             }
         }
-        return new PluginContents(dir, classes, libraries);
+        String root = dir.relativize(classesDir).toString().replace('\\', '/');
+        return new PluginContents(dir, root.isEmpty() ? "" : root + "/", classes, libraries);
+    }
+
+    /**
+     * Names a class file for messages: {@code p.zip!/classes/com/example/Foo.class}, or the file of
+     * an exploded plugin.
+     *
+     * @param internalName the class
+     * @return the entry's name
+     */
+    public String entryName(String internalName) {
+        return source.getFileName() + (Files.isDirectory(source) ? "/" : "!/") + classRoot + internalName + ".class";
     }
 
     /** @return the packages of the plugin's own classes (dotted), sorted */

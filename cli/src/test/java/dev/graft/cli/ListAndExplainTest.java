@@ -146,6 +146,9 @@ class ListAndExplainTest {
         Cli badHost = Cli.run("list", dir.toString(), "--host", tmp.resolve("nope.jar").toString());
         assertEquals(Main.ERROR, badHost.code());
         assertTrue(badHost.err().contains("nope.jar does not exist"), badHost.toString());
+        Cli badShared = Cli.run("list", dir.toString(), "--shared", "a..b");
+        assertEquals(Main.ERROR, badShared.code(), badShared.toString());
+        assertTrue(badShared.err().startsWith("graft list: ") && badShared.err().contains("a..b"), badShared.toString());
         assertEquals(Main.OK, Cli.run("--help").code());
     }
 

@@ -123,6 +123,17 @@ class VerifyCommandTest {
         assertTrue(missing.err().contains("no plugin at"), missing.toString());
     }
 
+    @Test
+    void aClassFileThatCannotBeReadIsAnErrorNamingTheEntry() throws Exception {
+        Path zip = new Plugins(tmp).plugin("garbled").java("garbled.Fine", "package garbled; public class Fine {}")
+                .resource("garbled/Bad.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 1})
+                .zip(Files.createDirectories(tmp.resolve("out")));
+        Cli cli = Cli.run("verify", zip.toString());
+        assertEquals(Main.PROBLEMS, cli.code(), cli.toString());
+        assertTrue(cli.out().contains("garbled.zip!/classes/garbled/Bad.class"), cli.toString());
+        assertTrue(cli.out().contains("a readable class file"), cli.toString());
+    }
+
     private static HostOptions options(Path hostClassPath) {
         HostOptions o = new HostOptions();
         o.hostClassPath = hostClassPath.toString();

@@ -81,6 +81,8 @@ final class RuntimeSources {
                 return ClassModel.read(in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + u + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) { // ASM's way of saying a class file is malformed
+                throw new UncheckedIOException(new IOException("cannot parse the class file " + u + ": " + e, e));
             }
         });
     }

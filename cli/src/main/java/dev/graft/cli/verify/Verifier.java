@@ -46,8 +46,17 @@ public final class Verifier {
         Resolver resolver = new Resolver();
         Set<Problem> problems = new LinkedHashSet<>();
         int references = 0;
-        for (byte[] bytes : contents.classes().values()) {
-            for (Reference ref : References.of(bytes)) {
+        for (Map.Entry<String, byte[]> c : contents.classes().entrySet()) {
+            List<Reference> refs;
+            try {
+                refs = References.of(c.getValue());
+            } catch (RuntimeException e) { // ASM's way of saying a class file is malformed
+                problems.add(new Problem(c.getKey().replace('/', '.'), "<class>", "a readable class file",
+                        contents.entryName(c.getKey()) + " cannot be parsed (" + e + "); the JVM would refuse it with a"
+                                + " ClassFormatError", condition(skipped, c.getKey())));
+                continue;
+            }
+            for (Reference ref : refs) {
                 references++;
                 Optional<Check.Unresolved> missing = Check.unresolved(resolver, own, ref);
                 if (missing.isPresent()) {

@@ -29,6 +29,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            // the loader's warnings (System.Logger, to java.util.logging) on one line each, on standard error
+            System.setProperty("java.util.logging.SimpleFormatter.format", "[%4$s] %5$s%6$s%n");
+        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

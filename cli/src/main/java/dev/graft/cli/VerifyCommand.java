@@ -64,11 +64,39 @@ public final class VerifyCommand implements Callable<Integer> {
         boolean inFolder = installed != null && source.getParent() != null
                 && source.getParent().equals(installed.toAbsolutePath().normalize());
         List<Path> folders = installed == null ? List.of() : List.of(installed);
-        try (FolderRuntime runtime = FolderRuntime.open(folders, inFolder ? List.of() : List.of(source), host)) {
+        List<Path> extra = inFolder ? List.of() : List.of(source);
+        List<Path> replacing = inFolder || installed == null ? List.of() : replacing(source, installed, host);
+        if (!replacing.isEmpty()) {
+            folders = List.of(); // the folder's other plugins and this one, loaded together
+            extra = replacing;
+        }
+        try (FolderRuntime runtime = FolderRuntime.open(folders, extra, host)) {
             PluginStatus status = runtime.runtime().plugins().stream()
                     .filter(s -> s.source().toAbsolutePath().normalize().equals(source)).findFirst()
                     .orElseThrow(() -> new UncheckedIOException(new IOException(plugin + " is not a plugin")));
             return Verifier.verify(runtime.runtime(), runtime.host(), status);
+        }
+    }
+
+    /**
+     * When the folder holds another copy of the plugin (the version it replaces), the folder's other
+     * plugins and this one, to be loaded together in its place; empty when it holds none.
+     */
+    private static List<Path> replacing(Path source, Path installed, HostOptions host) {
+        List<String> id;
+        try (FolderRuntime alone = FolderRuntime.open(List.of(), List.of(source), host)) {
+            id = alone.runtime().plugins().stream().flatMap(s -> s.id().stream()).toList();
+        }
+        try (FolderRuntime folder = FolderRuntime.open(List.of(installed), List.of(), host)) {
+            List<PluginStatus> statuses = folder.runtime().plugins();
+            if (id.isEmpty() || statuses.stream().noneMatch(s -> s.id().equals(java.util.Optional.of(id.get(0))))) {
+                return List.of();
+            }
+            List<Path> together = new java.util.ArrayList<>();
+            statuses.stream().filter(s -> !s.id().equals(java.util.Optional.of(id.get(0)))).map(PluginStatus::source)
+                    .sorted().forEach(together::add);
+            together.add(source);
+            return together;
         }
     }
 }

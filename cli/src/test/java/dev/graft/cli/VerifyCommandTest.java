@@ -124,6 +124,22 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aNewVersionOfAnInstalledPluginIsVerifiedInItsPlace() throws Exception {
+        Path v1 = host("v1", API_V1);
+        Path installed = Files.createDirectories(tmp.resolve("installed"));
+        plugin(installed, v1);
+        Path newer = new Plugins(tmp).plugin("user").version("1.1.0")
+                .java("user.Main", "package user; public class Main { public void run() { new host.api.Api().gone(); } }")
+                .classpath(host("v1b", API_V1.replace("public void keep() {}", "public void keep() {} public void gone() {}")))
+                .zip(Files.createDirectories(tmp.resolve("new")));
+        Cli cli = Cli.run("verify", newer.toString(), "--host", v1.toString(), "--shared", "host.api",
+                "--plugins", installed.toString());
+        assertEquals(Main.PROBLEMS, cli.code(), cli.toString());
+        assertTrue(cli.out().startsWith("plugin 'user' (user.zip): 1 class, ") && cli.out().contains("method host.api.Api.gone()V"),
+                "the new copy is verified, not refused as a duplicate id: " + cli);
+    }
+
+    @Test
     void aClassFileThatCannotBeReadIsAnErrorNamingTheEntry() throws Exception {
         Path zip = new Plugins(tmp).plugin("garbled").java("garbled.Fine", "package garbled; public class Fine {}")
                 .resource("garbled/Bad.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 1})

@@ -35,10 +35,10 @@ final class LibraryIdentity {
                 String name = e.getName();
                 if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
                     Properties p = new Properties();
-                    p.load(new ByteArrayInputStream(in.readAllBytes()));
+                    p.load(new ByteArrayInputStream(BoundedRead.read(in, fileName + "!/" + name)));
                     poms.put(name, p);
                 } else if (name.equals("META-INF/MANIFEST.MF")) {
-                    manifest = new Manifest(new ByteArrayInputStream(in.readAllBytes()));
+                    manifest = new Manifest(new ByteArrayInputStream(BoundedRead.read(in, fileName + "!/" + name)));
                 } else if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")) {
                     packages.add(PluginContents.packageOf(name.substring(0, name.length() - ".class".length())));
                 }

@@ -60,12 +60,12 @@ public record PluginContents(Path source, String classRoot, Map<String, byte[]> 
                         continue;
                     }
                     if (jar) {
-                        addClass(classes, name, zip, e);
+                        addClass(classes, name, zip, e, source.getFileName() + "!/" + name);
                     } else if (name.startsWith("classes/")) {
-                        addClass(classes, name.substring("classes/".length()), zip, e);
+                        addClass(classes, name.substring("classes/".length()), zip, e, source.getFileName() + "!/" + name);
                     } else if (name.startsWith("lib/") && name.endsWith(".jar") && name.indexOf('/', 4) < 0) {
                         try (InputStream in = zip.getInputStream(e)) {
-                            libraries.add(LibraryIdentity.read(name.substring(4), in.readAllBytes()));
+                            libraries.add(LibraryIdentity.read(name.substring(4), BoundedRead.read(in, source.getFileName() + "!/" + name)));
                         }
                     }
                 }
@@ -76,10 +76,11 @@ public record PluginContents(Path source, String classRoot, Map<String, byte[]> 
         }
     }
 
-    private static void addClass(Map<String, byte[]> classes, String name, ZipFile zip, ZipEntry e) throws IOException {
+    private static void addClass(Map<String, byte[]> classes, String name, ZipFile zip, ZipEntry e, String what)
+            throws IOException {
         if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")) {
             try (InputStream in = zip.getInputStream(e)) {
-                classes.put(name.substring(0, name.length() - ".class".length()), in.readAllBytes());
+                classes.put(name.substring(0, name.length() - ".class".length()), BoundedRead.read(in, what));
             }
         }
     }
@@ -94,7 +95,9 @@ public record PluginContents(Path source, String classRoot, Map<String, byte[]> 
                 String name = classesDir.relativize(f).toString().replace('\\', '/');
                 if (Files.isRegularFile(f) && name.endsWith(".class") && !name.startsWith("META-INF/")
                         && !name.endsWith("module-info.class")) {
-                    classes.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(f));
+                    try (InputStream in = Files.newInputStream(f)) {
+                        classes.put(name.substring(0, name.length() - ".class".length()), BoundedRead.read(in, f.toString()));
+                    }
                 }
             }
         }
@@ -103,7 +106,9 @@ public record PluginContents(Path source, String classRoot, Map<String, byte[]> 
             try (Stream<Path> jars = Files.list(libDir)) {
                 for (Path jar : (Iterable<Path>) jars.sorted()::iterator) {
                     if (jar.getFileName().toString().endsWith(".jar")) {
-                        libraries.add(LibraryIdentity.read(jar.getFileName().toString(), Files.readAllBytes(jar)));
+                        try (InputStream in = Files.newInputStream(jar)) {
+                            libraries.add(LibraryIdentity.read(jar.getFileName().toString(), BoundedRead.read(in, jar.toString())));
+                        }
                     }
                 }
             }

@@ -78,7 +78,7 @@ final class RuntimeSources {
     private ClassModel model(URL url) {
         return models.computeIfAbsent(url.toString(), u -> {
             try (InputStream in = url.openStream()) {
-                return ClassModel.read(in.readAllBytes());
+                return ClassModel.read(dev.graft.cli.BoundedRead.read(in, u));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + u + ": " + e.getMessage(), e);
             } catch (RuntimeException e) { // ASM's way of saying a class file is malformed

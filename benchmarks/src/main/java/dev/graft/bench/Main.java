@@ -15,6 +15,7 @@ import java.util.Map;
  * java -jar benchmarks/target/graft-benchmarks.jar libs [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar cache [--n 1000] [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar spring [--plugins 20] [--runs 5] [--peers FLAT,GRAFT,GRAFT_SHARED,PF4J_SPRING] [--breakdown true]
+ * java -jar benchmarks/target/graft-benchmarks.jar verify [--classes 200] [--runs 5]
  * java -jar benchmarks/target/graft-benchmarks.jar jmh [JMH options]
  * </pre>
  */
@@ -47,8 +48,12 @@ public final class Main {
                 System.out.println(CacheCost.format(CacheCost.run(n, runs), n, runs));
             }
             case "spring" -> spring(options, runs);
+            case "verify" -> {
+                int classes = Integer.parseInt(options.getOrDefault("classes", "200"));
+                System.out.println(VerifyCost.format(VerifyCost.run(classes, runs), runs));
+            }
             default -> {
-                System.err.println("commands: coldstart, processor, libs, cache, spring, jmh (see docs/BENCHMARKS.md)");
+                System.err.println("commands: coldstart, processor, libs, cache, spring, verify, jmh (see docs/BENCHMARKS.md)");
                 System.exit(2);
             }
         }

@@ -89,6 +89,29 @@ public final class LoadedPlugin {
         return Optional.ofNullable(linkage.pair().libraries());
     }
 
+    /**
+     * Which loader would serve a class to this plugin's classes loader, and by which rule of the
+     * delegation table (docs/class-loading.md), without loading or defining the class: the same walk
+     * as the loader's {@code loadClass}. Links the plugin (creates its loaders) if it is not yet;
+     * no plugin code runs.
+     *
+     * @param className the binary class name
+     * @return the route
+     */
+    public ClassRoute route(String className) {
+        return linkage.pair().classes().explain(className);
+    }
+
+    /**
+     * {@link #route(String)} as the plugin's library loader sees it.
+     *
+     * @param className the binary class name
+     * @return the route; empty when the plugin bundles no jar
+     */
+    public Optional<ClassRoute> libraryRoute(String className) {
+        return Optional.ofNullable(linkage.pair().libraries()).map(lib -> lib.explain(className));
+    }
+
     /** @return whether the plugin's class loaders have been created: a class, resource or loader was asked for */
     public boolean isLinked() {
         return linkage.isLinked();

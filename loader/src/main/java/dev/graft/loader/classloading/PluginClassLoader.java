@@ -1,5 +1,6 @@
 package dev.graft.loader.classloading;
 
+import dev.graft.loader.ClassRoute;
 import dev.graft.loader.archive.DirectoryName;
 import dev.graft.format.JdkPackages;
 import dev.graft.loader.archive.ResourceRoot;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
@@ -53,7 +55,9 @@ import java.util.jar.Manifest;
  *
  * <p>One unit, though long: every method overrides part of {@link ClassLoader}'s contract (classes,
  * resources, packages, closing) over the same routing state, and the order above is read in one
- * file only if those overrides stay together.
+ * file only if those overrides stay together. The class order is written once, in {@code walk}:
+ * {@code loadClass} and {@link #explain(String)} (which says where a lookup would go, loading
+ * nothing) are two sets of steps over it, and both need the protected {@code findLoadedClass}.
  */
 public final class PluginClassLoader extends ClassLoader {
 
@@ -193,41 +197,166 @@ public final class PluginClassLoader extends ClassLoader {
     }
 
     /**
-     * Finds a class by the rules of the class comment. A package of the plugin or its dependencies
-     * (the routes never hold the JDK's or shared ones) goes straight to the loaders that define it,
-     * each of which asks the JVM for its loaded classes once: one probe of the routing table and one
-     * native call for a loaded class, and nothing allocated. Anything else is asked of the JVM for
-     * this loader first (a class this loader initiated, say a proxy class defined to it), then of the
-     * JDK or the host.
+     * Finds a class by the rules of the class comment: {@link #walk} with {@link #LOAD}. A package of
+     * the plugin or its dependencies (the routes never hold the JDK's or shared ones) goes straight
+     * to the loaders that define it, each of which asks the JVM for its loaded classes once: one
+     * probe of the routing table and one native call for a loaded class, and nothing allocated.
+     * Anything else is asked of the JVM for this loader first (a class this loader initiated, say a
+     * proxy class defined to it), then of the JDK or the host.
      */
     private Class<?> route(String name) throws ClassNotFoundException {
+        return walk(name, LOAD);
+    }
+
+    /**
+     * Which loader would serve a class name, and by which rule, without loading or defining it:
+     * {@link #walk} with {@link #EXPLAIN}, the same walk as {@link #loadClass}.
+     *
+     * @param name the binary class name
+     * @return the route
+     */
+    public ClassRoute explain(String name) {
+        try {
+            return walk(name, EXPLAIN);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("an explanation throws nothing", e);
+        }
+    }
+
+    /**
+     * The delegation order, the one place it is written: the lookup ({@link #LOAD}) and the
+     * explanation ({@link #EXPLAIN}) differ only in what each step does.
+     */
+    private <T> T walk(String name, Step<T> step) throws ClassNotFoundException {
         PluginClassLoader[] sources = routes.classes().forClass(name);
         if (sources != null) {
             for (PluginClassLoader source : sources) {
-                Class<?> c = source.loadLocal(name);
-                if (c != null) {
-                    return c;
+                T found = step.fromSource(this, source, name);
+                if (found != null) {
+                    return found;
                 }
             }
-            throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': package " + packageOf(name)
-                    + " belongs to " + describe(sources) + ", which do not hold this class)");
+            return step.none(this, name, ClassRoute.Rule.PACKAGE_WITHOUT_CLASS, sources);
         }
-        Class<?> loaded = findLoadedClass(name);
+        T loaded = step.definedHere(this, name);
         if (loaded != null) {
             return loaded;
         }
-        ClassLoader owner = owner(packageOf(name));
-        if (owner != null) {
-            return owner.loadClass(name);
+        String pkg = packageOf(name);
+        if (JdkPackages.contains(pkg)) {
+            return step.delegate(this, getParent(), name, ClassRoute.Rule.JDK);
+        }
+        if (shared.matches(pkg)) {
+            return step.delegate(this, host, name, ClassRoute.Rule.SHARED);
         }
         if (closed) {
-            throw new ClassNotFoundException(name + " (" + unloaded() + ")");
+            return step.none(this, name, ClassRoute.Rule.UNLOADED, null);
         }
         if (hostFallback) {
-            return host.loadClass(name);
+            return step.delegate(this, host, name, ClassRoute.Rule.HOST_FALLBACK);
         }
-        throw new ClassNotFoundException(name + " (plugin '" + pluginId + "': not in its classes, its libraries or"
-                + " the packages its dependencies export, and host fallback is off)");
+        return step.none(this, name, ClassRoute.Rule.NO_SOURCE, null);
+    }
+
+    /** What one step of {@link #walk} does; {@code null} from the first two goes on to the next step. */
+    private interface Step<T> {
+        /** A loader the routes list for the name's package: its class, or {@code null} if it has none. */
+        T fromSource(PluginClassLoader self, PluginClassLoader source, String name) throws ClassNotFoundException;
+
+        /** An unrouted name: a class the JVM already defined to this loader, or {@code null}. */
+        T definedHere(PluginClassLoader self, String name);
+
+        /** The JDK or the host decides. */
+        T delegate(PluginClassLoader self, ClassLoader to, String name, ClassRoute.Rule rule) throws ClassNotFoundException;
+
+        /** No loader serves the name; {@code sources} are the routed loaders that lack it, or {@code null}. */
+        T none(PluginClassLoader self, String name, ClassRoute.Rule rule, PluginClassLoader[] sources)
+                throws ClassNotFoundException;
+    }
+
+    /** The lookup: loads the class, or throws {@link ClassNotFoundException} saying why not. */
+    private static final Step<Class<?>> LOAD = new Step<>() {
+        @Override
+        public Class<?> fromSource(PluginClassLoader self, PluginClassLoader source, String name)
+                throws ClassNotFoundException {
+            return source.loadLocal(name);
+        }
+
+        @Override
+        public Class<?> definedHere(PluginClassLoader self, String name) {
+            return self.findLoadedClass(name);
+        }
+
+        @Override
+        public Class<?> delegate(PluginClassLoader self, ClassLoader to, String name, ClassRoute.Rule rule)
+                throws ClassNotFoundException {
+            return to.loadClass(name);
+        }
+
+        @Override
+        public Class<?> none(PluginClassLoader self, String name, ClassRoute.Rule rule, PluginClassLoader[] sources)
+                throws ClassNotFoundException {
+            throw new ClassNotFoundException(switch (rule) {
+                case PACKAGE_WITHOUT_CLASS -> name + " (plugin '" + self.pluginId + "': package " + packageOf(name)
+                        + " belongs to " + describe(sources) + ", which do not hold this class)";
+                case UNLOADED -> name + " (" + self.unloaded() + ")";
+                default -> name + " (plugin '" + self.pluginId + "': not in its classes, its libraries or"
+                        + " the packages its dependencies export, and host fallback is off)";
+            });
+        }
+    };
+
+    /** The explanation: says where the lookup would go, loading nothing. */
+    private static final Step<ClassRoute> EXPLAIN = new Step<>() {
+        @Override
+        public ClassRoute fromSource(PluginClassLoader self, PluginClassLoader source, String name) {
+            URL file = source.classFile(name);
+            if (file == null && source.findLoadedClass(name) == null) {
+                return null;
+            }
+            ClassRoute.Rule rule = !source.pluginId.equals(self.pluginId) ? ClassRoute.Rule.DEPENDENCY_EXPORT
+                    : source.role == Role.CLASSES ? ClassRoute.Rule.OWN_CLASSES : ClassRoute.Rule.LIBRARIES;
+            return new ClassRoute(name, self.getName(), rule, Optional.of(source.getName()), Optional.of(source.pluginId),
+                    source.role == Role.LIBRARIES, Optional.ofNullable(file));
+        }
+
+        @Override
+        public ClassRoute definedHere(PluginClassLoader self, String name) {
+            Class<?> c = self.findLoadedClass(name);
+            if (c == null || c.getClassLoader() != self) {
+                return null; // initiated here, defined elsewhere: the steps below name where
+            }
+            return new ClassRoute(name, self.getName(), ClassRoute.Rule.DEFINED_TO_LOADER, Optional.of(self.getName()),
+                    Optional.of(self.pluginId), self.role == Role.LIBRARIES, Optional.empty());
+        }
+
+        @Override
+        public ClassRoute delegate(PluginClassLoader self, ClassLoader to, String name, ClassRoute.Rule rule) {
+            URL file = to.getResource(name.replace('.', '/') + ".class");
+            return new ClassRoute(name, self.getName(), rule,
+                    Optional.of(rule == ClassRoute.Rule.JDK ? "platform" : "host"), Optional.empty(), false,
+                    Optional.ofNullable(file));
+        }
+
+        @Override
+        public ClassRoute none(PluginClassLoader self, String name, ClassRoute.Rule rule, PluginClassLoader[] sources) {
+            return new ClassRoute(name, self.getName(), rule, Optional.empty(), Optional.empty(), false, Optional.empty());
+        }
+    };
+
+    /** The URL of a class's file in this loader's own roots, without reading it; {@code null} if none holds it. */
+    private URL classFile(String name) {
+        String path = name.replace('.', '/') + ".class";
+        ResourceRoot[] holders = rootsByDirectory.get(ResourceRoot.directoryOf(path));
+        if (holders == null || closed) {
+            return null;
+        }
+        for (ResourceRoot root : holders) {
+            if (root.contains(path)) {
+                return root.url(path);
+            }
+        }
+        return null;
     }
 
     /**

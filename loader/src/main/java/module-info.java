@@ -1,6 +1,6 @@
 /**
  * Graft's run time. Only {@link dev.graft.loader} is exported: the subsystems ({@code archive},
- * {@code cache}, {@code classloading}, {@code resolve}, {@code pf4j}) are implementation, closed to
+ * {@code cache}, {@code classloading}, {@code resolve}, {@code leak}, {@code pf4j}, {@code lavalink}) are implementation, closed to
  * callers on the module path (on the class path the jar works as before). The formats, whose
  * values appear in the API ({@code Version} in a {@code PluginStatus}), come along with it.
  */

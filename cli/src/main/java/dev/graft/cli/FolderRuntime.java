@@ -52,8 +52,7 @@ public final class FolderRuntime implements AutoCloseable {
         URLClassLoader host = HostOptions.hostLoader(options.hostClassPath());
         PluginRuntime.Builder builder = PluginRuntime.builder().hostVersion(options.hostVersion)
                 .sharedPackages(options.shared().toArray(new String[0])).hostClassLoader(host)
-                .cache(cache, Long.MAX_VALUE);
-        // TODO(lead, lifecycle hooks): builder.startPlugins(false) here, so that no plugin's start hook runs
+                .cache(cache, Long.MAX_VALUE).startPlugins(false); // no plugin's start hook runs
         folders.forEach(builder::pluginDirectory);
         PluginRuntime runtime = builder.build();
         if (!extra.isEmpty()) {

@@ -54,9 +54,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #unload(String)} and {@link #close()} publish a new snapshot only once every plugin they
  * add is completely prepared.
  *
- * <p>One unit, though long: it is the whole public entry point, the lookups, the loads and unloads
- * and their {@link Builder}, whose options are most of its lines; the work is done elsewhere
- * ({@code PluginLoading}, {@code Snapshot}, {@code ExtensionEntry}).
+ * <p>One unit, though long: it is the whole public entry point, the lookups, the loads, unloads and
+ * reloads and their {@link Builder}, whose options and Javadoc are most of its lines; the work is
+ * done elsewhere ({@code PluginLoading}, {@code Starts} and {@code Lifecycle}, {@code Snapshot},
+ * {@code ExtensionEntry}, {@code Retention}).
  */
 public final class PluginRuntime implements AutoCloseable {
 
@@ -300,7 +301,7 @@ public final class PluginRuntime implements AutoCloseable {
                 PluginLoading.load(sources, listed, settings, current.plugins()), lifecycle, startPlugins, this::release);
         List<LoadedPlugin> plugins = new ArrayList<>(current.plugins());
         plugins.addAll(outcome.loaded());
-        snapshot = new Snapshot(plugins, merge(current.statuses(), outcome.statuses()));
+        snapshot = new Snapshot(plugins, Snapshot.merge(current.statuses(), outcome.statuses()));
         return outcome.statuses();
     }
 
@@ -342,27 +343,15 @@ public final class PluginRuntime implements AutoCloseable {
             checkOpen();
             lifecycle.checkNotInCallback("unload");
             Snapshot current = snapshot;
-            List<LoadedPlugin> unloaded = unloadOrder(current, id);
+            List<LoadedPlugin> unloaded = current.unloadOrder(id);
             if (unloaded.isEmpty()) {
                 return List.of();
             }
             Map<String, String> reasons = new HashMap<>();
-            List<LoadedPlugin> remaining = new ArrayList<>();
             for (LoadedPlugin p : unloaded) {
                 reasons.put(p.id(), p.id().equals(id) ? "unloaded by the host" : "depends on '" + id + "', which was unloaded");
             }
-            for (LoadedPlugin p : current.plugins()) {
-                if (!reasons.containsKey(p.id())) {
-                    remaining.add(p);
-                }
-            }
-            List<PluginStatus> statuses = new ArrayList<>();
-            for (PluginStatus s : current.statuses()) {
-                String reason = s.state() == PluginState.LOADED ? s.id().map(reasons::get).orElse(null) : null;
-                statuses.add(reason != null
-                        ? new PluginStatus(s.id(), s.version(), s.source(), PluginState.UNLOADED, reason) : s);
-            }
-            snapshot = new Snapshot(remaining, statuses);
+            snapshot = current.without(reasons);
             List<String> ids = new ArrayList<>();
             for (LoadedPlugin p : unloaded) {
                 stop(p, reasons.get(p.id()));
@@ -384,28 +373,10 @@ public final class PluginRuntime implements AutoCloseable {
      */
     public List<String> unloadOrder(String id) {
         List<String> ids = new ArrayList<>();
-        for (LoadedPlugin p : unloadOrder(snapshot, id)) {
+        for (LoadedPlugin p : snapshot.unloadOrder(id)) {
             ids.add(p.id());
         }
         return ids;
-    }
-
-    /** The plugin and every loaded plugin that sees it, transitively, in reverse load order. */
-    private static List<LoadedPlugin> unloadOrder(Snapshot current, String id) {
-        if (current.plugin(id) == null) {
-            return List.of();
-        }
-        Set<String> doomed = new HashSet<>();
-        doomed.add(id);
-        List<LoadedPlugin> order = new ArrayList<>();
-        for (LoadedPlugin p : current.plugins()) { // load order: a dependency comes before its dependents
-            if (doomed.contains(p.id()) || p.linkedDependencies().stream().anyMatch(doomed::contains)) {
-                doomed.add(p.id());
-                order.add(p);
-            }
-        }
-        Collections.reverse(order);
-        return order;
     }
 
     /** Stops a plugin that is no longer published, closes it, and tells the listeners. */
@@ -475,29 +446,6 @@ public final class PluginRuntime implements AutoCloseable {
             Log.log(System.Logger.Level.WARNING, "could not purge the library cache " + settings.cache().directory()
                     + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * The statuses after a load: one row per plugin. A row of an earlier load whose file or id the
-     * new rows name (a plugin loaded again after an unload, or a file that now fails) is replaced,
-     * unless that plugin is still loaded; rows of one load are all kept (two files with one id).
-     */
-    private static List<PluginStatus> merge(List<PluginStatus> before, List<PluginStatus> added) {
-        Set<Path> files = new HashSet<>();
-        Set<String> ids = new HashSet<>();
-        for (PluginStatus s : added) {
-            files.add(s.source());
-            s.id().ifPresent(ids::add);
-        }
-        List<PluginStatus> all = new ArrayList<>();
-        for (PluginStatus s : before) {
-            boolean replaced = files.contains(s.source()) || s.id().filter(ids::contains).isPresent();
-            if (s.state() == PluginState.LOADED || !replaced) {
-                all.add(s);
-            }
-        }
-        all.addAll(added);
-        return all;
     }
 
     /** Configures and builds a {@link PluginRuntime}. */

@@ -2,11 +2,15 @@ package dev.graft.loader;
 
 import dev.graft.format.Dependency;
 import dev.graft.format.VersionRange;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -80,6 +84,68 @@ final class Snapshot {
         return List.copyOf(rows);
     }
 
+    /** The plugin and every loaded plugin that sees it, transitively, in reverse load order. */
+    List<LoadedPlugin> unloadOrder(String id) {
+        if (plugin(id) == null) {
+            return List.of();
+        }
+        Set<String> doomed = new HashSet<>();
+        doomed.add(id);
+        List<LoadedPlugin> order = new ArrayList<>();
+        for (LoadedPlugin p : plugins) { // load order: a dependency comes before its dependents
+            if (doomed.contains(p.id()) || p.linkedDependencies().stream().anyMatch(doomed::contains)) {
+                doomed.add(p.id());
+                order.add(p);
+            }
+        }
+        Collections.reverse(order);
+        return order;
+    }
+
+    /**
+     * The state after an unload: the plugins without those unloaded, and their rows {@code UNLOADED}.
+     *
+     * @param reasons the unloaded plugins' ids, each with why it was unloaded
+     * @return the new snapshot
+     */
+    Snapshot without(Map<String, String> reasons) {
+        List<LoadedPlugin> remaining = new ArrayList<>();
+        for (LoadedPlugin p : plugins) {
+            if (!reasons.containsKey(p.id())) {
+                remaining.add(p);
+            }
+        }
+        List<PluginStatus> rows = new ArrayList<>();
+        for (PluginStatus s : statuses) {
+            String reason = s.state() == PluginState.LOADED ? s.id().map(reasons::get).orElse(null) : null;
+            rows.add(reason != null ? new PluginStatus(s.id(), s.version(), s.source(), PluginState.UNLOADED, reason) : s);
+        }
+        return new Snapshot(remaining, rows);
+    }
+
+    /**
+     * The statuses after a load: one row per plugin. A row of an earlier load whose file or id the
+     * new rows name (a plugin loaded again after an unload, or a file that now fails) is replaced,
+     * unless that plugin is still loaded; rows of one load are all kept (two files with one id).
+     */
+    static List<PluginStatus> merge(List<PluginStatus> before, List<PluginStatus> added) {
+        Set<Path> files = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (PluginStatus s : added) {
+            files.add(s.source());
+            s.id().ifPresent(ids::add);
+        }
+        List<PluginStatus> all = new ArrayList<>();
+        for (PluginStatus s : before) {
+            boolean replaced = files.contains(s.source()) || s.id().filter(ids::contains).isPresent();
+            if (s.state() == PluginState.LOADED || !replaced) {
+                all.add(s);
+            }
+        }
+        all.addAll(added);
+        return all;
+    }
+
     List<LoadedPlugin> plugins() {
         return plugins;
     }
@@ -148,8 +214,8 @@ final class Snapshot {
     }
 
     /** A plugin's extension points, or none when its index cannot be read ({@link #entries(LoadedPlugin, String)}). */
-    static java.util.Set<String> points(LoadedPlugin plugin) {
-        return fromIndex(plugin, () -> plugin.index().points(), java.util.Set.of(), "extension points");
+    static Set<String> points(LoadedPlugin plugin) {
+        return fromIndex(plugin, () -> plugin.index().points(), Set.of(), "extension points");
     }
 
     /** What a lookup in a plugin's index gives, or {@code none}, logged, when it throws. */

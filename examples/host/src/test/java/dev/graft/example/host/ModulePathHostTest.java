@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ModulePathHostTest {
 
     private static final Set<String> MODULES = Set.of("dev.graft.example.host", "dev.graft.example.host.api",
-            "dev.graft.loader", "dev.graft.format");
+            "dev.graft.loader", "dev.graft.format", "dev.graft.annotations");
 
     /** The entries of this test's class path that hold one of the host's modules, and this module's classes. */
     private static String modulePath() {
@@ -66,7 +66,7 @@ class ModulePathHostTest {
         String out = java("--module-path", modulePath(), "--describe-module", "dev.graft.loader");
         assertTrue(out.contains("exports dev.graft.loader\n"), out);
         assertTrue(out.contains("requires dev.graft.format transitive"), out);
-        for (String pkg : new String[] {"archive", "cache", "classloading", "resolve", "pf4j"}) {
+        for (String pkg : new String[] {"archive", "cache", "classloading", "resolve", "leak", "pf4j", "lavalink"}) {
             assertTrue(out.contains("contains dev.graft.loader." + pkg + "\n"), pkg + " is not exported:\n" + out);
             assertTrue(!out.contains("exports dev.graft.loader." + pkg), pkg + " is not exported:\n" + out);
         }

@@ -9,10 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code graft conflicts DIR}: libraries in several versions, split packages, bundled shared packages. */
 @Command(name = "conflicts", mixinStandardHelpOptions = true,
@@ -27,11 +24,8 @@ public final class ConflictsCommand implements Callable<Integer> {
     @Mixin
     HostOptions host;
 
-    @Option(names = "--json", description = "Print JSON instead of a table")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
@@ -41,7 +35,7 @@ public final class ConflictsCommand implements Callable<Integer> {
                 holders.add(new Conflicts.Holder(p, PluginContents.read(p.source())));
             }
             List<Conflict> conflicts = Conflicts.find(holders, host.shared());
-            spec.commandLine().getOut().print(json ? Json.write(Map.of("conflicts", json(conflicts))) : table(conflicts));
+            output.print(() -> Json.write(Map.of("conflicts", json(conflicts))), () -> table(conflicts));
             return conflicts.stream().allMatch(Conflict::harmless) ? Main.OK : Main.PROBLEMS;
         }
     }

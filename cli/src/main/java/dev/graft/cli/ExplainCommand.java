@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code graft explain DIR TARGET}: for an extension point, its extensions with their states and
@@ -39,11 +36,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     HostOptions host;
 
-    @Option(names = "--json", description = "Print JSON instead of a table")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
@@ -51,17 +45,13 @@ public final class ExplainCommand implements Callable<Integer> {
             PluginRuntime runtime = folderRuntime.runtime();
             if (runtime.points().contains(target)) {
                 List<ExtensionStatus> statuses = runtime.describe(target);
-                print(json ? Json.write(pointJson(statuses)) : pointTable(statuses));
+                output.print(() -> Json.write(pointJson(statuses)), () -> pointTable(statuses));
                 return statuses.stream().anyMatch(s -> s.state() == ExtensionStatus.State.FAILED) ? Main.PROBLEMS : Main.OK;
             }
             List<ClassRoute> routes = routes(runtime, target);
-            print(json ? Json.write(classJson(routes)) : classTable(routes));
+            output.print(() -> Json.write(classJson(routes)), () -> classTable(routes));
             return routes.stream().anyMatch(ClassRoute::found) ? Main.OK : Main.PROBLEMS;
         }
-    }
-
-    private void print(String text) {
-        spec.commandLine().getOut().print(text);
     }
 
     /**

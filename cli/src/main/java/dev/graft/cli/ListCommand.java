@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code graft list DIR}: every plugin with its load order, state, version, format and reason. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -29,17 +26,14 @@ public final class ListCommand implements Callable<Integer> {
     @Mixin
     HostOptions host;
 
-    @Option(names = "--json", description = "Print JSON instead of a table")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
         try (FolderRuntime folderRuntime = FolderRuntime.open(List.of(folder), List.of(), host)) {
             List<Row> rows = rows(folderRuntime.runtime());
-            spec.commandLine().getOut().print(json ? Json.write(Map.of("plugins", json(rows))) : table(rows));
+            output.print(() -> Json.write(Map.of("plugins", json(rows))), () -> table(rows));
             return rows.stream().allMatch(r -> r.status().state() == PluginState.LOADED) ? Main.OK : Main.PROBLEMS;
         }
     }

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code graft verify PLUGIN --host CLASSPATH [--plugins DIR]}: a linkage check of the plugin's own classes. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -34,16 +32,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     HostOptions host;
 
-    @Option(names = "--json", description = "Print JSON instead of a table")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
         Report report = verify(plugin, plugins, host);
-        spec.commandLine().getOut().print(json ? report.json() : report.text());
+        output.print(report::json, report::text);
         return report.ok() ? Main.OK : Main.PROBLEMS;
     }
 

@@ -103,7 +103,7 @@ final class PluginThreads {
             } else {
                 running.add(f.thread());
                 findings.holder(thread + " is still running (" + f.why() + ")", f.thread());
-                findings.advise("a plugin should end its threads when it stops, and"
+                findings.advise("a plugin should end its threads when it stops (PluginLifecycle.stop), and"
                         + " PluginRuntime.Builder.stopPluginThreads(true) lets Graft interrupt them at unload");
             }
         }

@@ -112,7 +112,7 @@ class UnloadLeaksTest {
             assertEquals(1, LeakyPlugins.retained(loaders));
             assertEquals(List.of("WARNING plugin 'thread' (thread.zip) was unloaded, but its class loaders stay reachable"
                     + " through: thread 'leaky-worker' is still running (its context class loader is the plugin's); a plugin"
-                    + " should end its threads when it stops, and PluginRuntime.Builder.stopPluginThreads(true) lets Graft"
+                    + " should end its threads when it stops (PluginLifecycle.stop), and PluginRuntime.Builder.stopPluginThreads(true) lets Graft"
                     + " interrupt them at unload"), warnings(log));
             List<RetainedPlugin> retained = runtime.retainedPlugins();
             assertEquals(1, retained.size(), retained.toString());

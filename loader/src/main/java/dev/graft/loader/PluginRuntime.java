@@ -390,7 +390,7 @@ public final class PluginRuntime implements AutoCloseable {
     /** Closes a plugin's class loaders and archive, cleaning what would keep the loaders alive. */
     private void release(LoadedPlugin p) {
         p.linkage().close();
-        retention.unloaded(p);
+        retention.unloaded(p, closed); // closed: close() is unloading everything
         PluginLoading.closeQuietly(p.archive());
         Log.log(System.Logger.Level.DEBUG, "unloaded plugin {0}", p);
     }

@@ -44,8 +44,11 @@ final class Retention {
      * no loaders, and nothing to clean.
      *
      * @param p the plugin
+     * @param closing whether the whole runtime is being closed: then that ThreadLocals cannot be
+     *     checked is logged at {@code DEBUG} only (at a host's shutdown it is no news), while a
+     *     plugin unloaded from a running host says it once, at {@code WARNING}
      */
-    void unloaded(LoadedPlugin p) {
+    void unloaded(LoadedPlugin p, boolean closing) {
         if (!p.isLinked()) {
             return;
         }
@@ -61,7 +64,7 @@ final class Retention {
                     + " class loaders alive: " + e, e);
             return;
         }
-        report(plugin, found);
+        report(plugin, found, closing);
         List<WeakReference<ClassLoader>> refs = new ArrayList<>();
         loaders.forEach(l -> refs.add(new WeakReference<>(l)));
         synchronized (unloaded) {
@@ -70,11 +73,14 @@ final class Retention {
         }
     }
 
-    private static void report(String plugin, Findings found) {
+    private static void report(String plugin, Findings found, boolean closing) {
         if (!found.cleaned().isEmpty()) {
             Log.log(System.Logger.Level.INFO, plugin + " was unloaded; Graft " + String.join("; ", found.cleaned()));
         }
-        if (found.unchecked() != null && UNCHECKED_REPORTED.compareAndSet(false, true)) {
+        if (found.unchecked() != null && closing) {
+            Log.log(System.Logger.Level.DEBUG, "Graft cannot clear the ThreadLocal values unloaded plugins leave on"
+                    + " threads: java.lang is not open to it; " + found.unchecked() + " to the java command");
+        } else if (found.unchecked() != null && UNCHECKED_REPORTED.compareAndSet(false, true)) {
             Log.log(System.Logger.Level.WARNING, "Graft cannot clear the ThreadLocal values unloaded plugins leave on"
                     + " threads: java.lang is not open to it; " + found.unchecked() + " to the java command");
         }

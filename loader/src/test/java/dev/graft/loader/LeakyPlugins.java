@@ -71,10 +71,12 @@ final class LeakyPlugins {
                     "Thread t = new Thread(Starter::late, \"leaky-late-worker\"); t.setDaemon(true); t.start();"
                             + " RUNNING.await(); return \"started\";"));
             case STUBBORN_THREAD -> spec.java("leaky.Starter", task("leaky.Starter",
-                    "static void stubborn() { while (!Boolean.getBoolean(\"leaky.stop\")) {"
+                    "static final java.util.concurrent.CountDownLatch RUNNING = new java.util.concurrent.CountDownLatch(1);"
+                            + " static void stubborn() { RUNNING.countDown(); while (!Boolean.getBoolean(\"leaky.stop\")) {"
                             + " try { Thread.sleep(50); } catch (InterruptedException e) { /* ignored */ } } }",
+                    // once it runs the plugin's code, as LATE_THREAD: until then only its Runnable names the plugin
                     "Thread t = new Thread(Starter::stubborn, \"leaky-stubborn\"); t.setDaemon(true); t.start();"
-                            + " return \"started\";"));
+                            + " RUNNING.await(); return \"started\";"));
             case THREAD_LOCAL -> spec.java("leaky.Remember", task("leaky.Remember",
                     "static final ThreadLocal<Object> LOCAL = new ThreadLocal<>();",
                     "LOCAL.set(new Remember()); return \"remembered\";"));

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.graft.loader.fixture.Plugins;
+import dev.graft.loader.testing.LoaderLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,33 +34,13 @@ class CloseQuietlyTest {
         Path dir = Files.createDirectories(tmp.resolve("plugins"));
         new Plugins(tmp).plugin("p").java("p.Hi", greeter("p.Hi", "hi")).extension(GREETER, "p.Hi", 0).zip(dir);
         List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                records.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger jul = Logger.getLogger("dev.graft.loader");
-        Level level = jul.getLevel();
-        jul.setLevel(Level.ALL);
-        jul.addHandler(handler);
-        try {
+        LoaderLog.recording(records, () -> {
             PluginRuntime runtime = PluginRuntime.builder().pluginDirectory(dir).hostVersion("1.0.0")
                     .sharedPackages("dev.graft.loader.fixture.api").cache(tmp.resolve("cache"), 1L << 20).build();
             assertEquals(1, runtime.extensions(dev.graft.loader.fixture.api.Greeter.class).size(), "p is linked");
             runtime.close();
-        } finally {
-            jul.removeHandler(handler);
-            jul.setLevel(level);
-        }
+            return null;
+        });
         List<LogRecord> flag = records.stream().filter(r -> String.valueOf(r.getMessage()).contains("--add-opens")).toList();
         assertEquals(1, flag.size(), "said once: " + flag);
         assertEquals(Level.FINE, flag.get(0).getLevel(), "at DEBUG, not WARNING");

@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.loader.classloading.PluginClassLoader;
 import dev.graft.loader.fixture.Plugins;
+import dev.graft.loader.testing.LoaderLog;
 import dev.graft.loader.testing.TestPlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,33 +142,11 @@ class ShadedDependencyPackageTest {
 
     /** The WARNING records of the loader's logger while {@code work} runs. */
     private static List<String> warningsWhile(Work work) throws Exception {
-        Logger jul = Logger.getLogger("dev.graft.loader");
-        List<String> messages = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel() == Level.WARNING) {
-                    messages.add(r.getLevel() + " " + new SimpleFormatter().formatMessage(r));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level before = jul.getLevel();
-        jul.setLevel(Level.ALL);
-        jul.addHandler(handler);
-        try {
+        List<String> warnings = new java.util.ArrayList<>();
+        LoaderLog.lines(warnings, Level.WARNING, () -> {
             work.run();
-        } finally {
-            jul.removeHandler(handler);
-            jul.setLevel(before);
-        }
-        return messages;
+            return null;
+        });
+        return warnings;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.loader.LeakyPlugins.Kind;
+import dev.graft.loader.testing.LoaderLog;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,9 +224,6 @@ class UnloadLeaksTest {
         }
     }
 
-    private interface Work<T> {
-        T run() throws Exception;
-    }
 
     /** The plugins' warnings (not the JVM's one about --add-opens, which the first unload in the JVM logs). */
     private static List<String> warnings(List<String> log) {
@@ -237,32 +231,7 @@ class UnloadLeaksTest {
     }
 
     /** Runs {@code work}, adding the loader's INFO and WARNING records to {@code log}. */
-    private static <T> T logWhile(List<String> log, Work<T> work) throws Exception {
-        Logger jul = Logger.getLogger("dev.graft.loader");
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.INFO.intValue()) {
-                    log.add(r.getLevel() + " " + new SimpleFormatter().formatMessage(r));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level before = jul.getLevel();
-        jul.setLevel(Level.ALL);
-        jul.addHandler(handler);
-        try {
-            return work.run();
-        } finally {
-            jul.removeHandler(handler);
-            jul.setLevel(before);
-        }
+    private static <T> T logWhile(List<String> log, LoaderLog.Work<T> work) throws Exception {
+        return LoaderLog.lines(log, Level.INFO, work);
     }
 }

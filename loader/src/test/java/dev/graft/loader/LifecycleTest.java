@@ -288,6 +288,40 @@ class LifecycleTest {
     }
 
     @Test
+    void aHookThatCannotBeCreatedOrIsMissingFailsItsPluginSayingWhich() {
+        plugins.plugin("ctor").java("c.Hooks", "package c; public class Hooks implements dev.graft.PluginLifecycle {"
+                + " public Hooks() { throw new IllegalStateException(\"no config\"); } }")
+                .extension(LIFECYCLE, "c.Hooks", 0).zip(dir);
+        plugins.plugin("ghost").extension(LIFECYCLE, "g.Missing", 0).zip(dir);
+        plugins.plugin("plain").java("n.NotAHook", "package n; public class NotAHook {}")
+                .extension(LIFECYCLE, "n.NotAHook", 0).zip(dir);
+        try (PluginRuntime runtime = runtime().build()) {
+            Map<String, PluginStatus> rows = runtime.plugins().stream().collect(Collectors.toMap(PluginStatus::name, s -> s));
+            assertEquals(PluginState.FAILED, rows.get("ctor").state());
+            assertTrue(rows.get("ctor").reason().startsWith("did not start: its start hook c.Hooks threw")
+                    && rows.get("ctor").reason().contains("no config"), rows.get("ctor").reason());
+            assertEquals(PluginState.FAILED, rows.get("ghost").state());
+            assertTrue(rows.get("ghost").reason().startsWith("did not start: its start hook g.Missing threw")
+                    && rows.get("ghost").reason().contains("g.Missing"), rows.get("ghost").reason());
+            assertEquals(PluginState.FAILED, rows.get("plain").state());
+            assertTrue(rows.get("plain").reason().contains("does not implement dev.graft.PluginLifecycle"),
+                    rows.get("plain").reason());
+            assertEquals(List.of(), runtime.loadedPlugins());
+        }
+    }
+
+    @Test
+    void aHookWhoseDependencyIsAbsentIsSkippedAndThePluginStarts() {
+        plugins.plugin("p").dependency("ghost?").java("p.Hooks", hook("p.Hooks", "p", ""))
+                .extension(LIFECYCLE, "p.Hooks", 0, "ghost").zip(dir);
+        try (PluginRuntime runtime = runtime().build()) {
+            assertEquals(PluginState.LOADED, runtime.plugins().get(0).state());
+            assertEquals(List.of(), Journal.take(), "the hook needs 'ghost': it is skipped, like any extension");
+            assertEquals(List.of("p LOADED", "p STARTED"), events);
+        }
+    }
+
+    @Test
     void pluginsThatDoNotLoadAreReportedToListeners() {
         plugins.plugin("needy").dependency("ghost").zip(dir);
         try (PluginRuntime runtime = runtime().disable("off").build()) {

@@ -86,6 +86,10 @@ class SpringHostTest {
                         + " public String greet() { return \"ghost\"; } }")
                 .extension(GREETER, "hello.NeedsGhost", 1, "ghost@^1.0.0")
                 .extension(GREETER, "hello.Missing", 2) // an index naming a class the plugin lacks
+                .java("hello.Hooks", "package hello; public class Hooks implements dev.graft.PluginLifecycle {"
+                        + " public void start() { dev.graft.spring.testhost.api.Events.LOG.add(\"hook start\"); }"
+                        + " public void stop() { dev.graft.spring.testhost.api.Events.LOG.add(\"hook stop\"); } }")
+                .extension("dev.graft.PluginLifecycle", "hello.Hooks", 0)
                 .zip(dir);
         plugins.plugin("fan").dependency("hello").classpath(hello.classes())
                 .java("fan.Fan", "package fan; @org.springframework.stereotype.Component public class Fan {"
@@ -144,7 +148,9 @@ class SpringHostTest {
             assertEquals(List.of(bean), context.getBean(TestHost.Greeters.class).all(),
                     "the host's List<Greeter> holds the plugin's bean; the skipped extension is no bean");
             assertSame(bean, runtime.extensions(Greeter.class).get(0), "the runtime and the context share one instance");
-            assertEquals(List.of("constructed with context graft:hello", "post-construct"), Events.LOG);
+            assertEquals(List.of("hook start", "constructed with context graft:hello", "post-construct"), Events.LOG,
+                    "the plugin starts before the context creates its beans");
+            assertFalse(context.containsBean("hello/hello.Hooks"), "a start hook is no bean");
 
             Object config = context.getBean("hello/hello.WordConfig");
             assertTrue(config.getClass().getName().contains("$$SpringCGLIB$$"), config.getClass().getName());
@@ -168,7 +174,8 @@ class SpringHostTest {
         } finally {
             context.close();
         }
-        assertEquals("pre-destroy", Events.LOG.get(Events.LOG.size() - 1), "closing the context destroys plugin beans");
+        assertEquals(List.of("pre-destroy", "hook stop"), Events.LOG.subList(Events.LOG.size() - 2, Events.LOG.size()),
+                "closing the context destroys plugin beans, then the runtime stops the plugin");
     }
 
     /**
@@ -211,7 +218,8 @@ class SpringHostTest {
 
             assertEquals(List.of("fan", "hello"), plugins.unload("hello"), "its dependent first");
             assertFalse(context.containsBean("fan/fan.Fan"));
-            assertEquals("pre-destroy", Events.LOG.get(Events.LOG.size() - 1), "@PreDestroy ran at the unload");
+            assertEquals(List.of("pre-destroy", "hook stop"), Events.LOG.subList(Events.LOG.size() - 2, Events.LOG.size()),
+                    "@PreDestroy ran at the unload, then the plugin's stop hook");
             assertEquals(List.of(), plugins.beanNames("hello"));
             assertFalse(context.containsBean("hello/hello.Greeting"));
             assertFalse(context.containsBean("word"), "the beans of its @Configuration went with it");

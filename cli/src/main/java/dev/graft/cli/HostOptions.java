@@ -52,7 +52,12 @@ public final class HostOptions {
         return o;
     }
 
-    /** @return the shared packages, as given */
+    /** @return the host's version, checked against each plugin's {@code requires} */
+    public String hostVersion() {
+        return hostVersion;
+    }
+
+    /** @return the packages the host shares */
     public List<String> shared() {
         return List.copyOf(shared);
     }

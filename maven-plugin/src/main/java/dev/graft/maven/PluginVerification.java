@@ -27,12 +27,25 @@ final class PluginVerification {
      * @param classes the plugin's classes, verified (with {@code libraries}) when there is no zip
      * @param libraries the plugin's runtime jars, for the classes
      * @param host the host's version, shared packages and API jars (the project's {@code provided} dependencies)
-     * @param installed the folder of plugins installed with it, or {@code null}
+     * @param installed the folder of plugins installed with it, or {@code null}: then the
+     *     {@code provided} dependencies that are Graft plugins (a jar with a plugin manifest: the
+     *     plugins this one depends on) are installed beside it instead of being host API
      * @return the report, when the plugin links
      * @throws MojoFailureException with the report, when it does not
      */
     static Report verify(Path zip, Path classes, List<Path> libraries, HostOptions host, Path installed)
             throws MojoFailureException {
+        if (installed == null) {
+            ProvidedPlugins provided = ProvidedPlugins.of(host.hostClassPath());
+            if (!provided.plugins().isEmpty()) {
+                try {
+                    return verify(zip, classes, libraries, HostOptions.of(host.hostVersion(), host.shared(),
+                            provided.hostApi()), provided.folder());
+                } finally {
+                    delete(provided.folder());
+                }
+            }
+        }
         Report report;
         if (Files.exists(zip)) {
             report = VerifyCommand.verify(zip, installed, host);

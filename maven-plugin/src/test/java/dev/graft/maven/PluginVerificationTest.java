@@ -70,4 +70,21 @@ class PluginVerificationTest {
                 HostOptions.of("1.0.0", List.of(), List.of(v2)), null);
         assertEquals(List.of(), bundled.problems(), bundled.text());
     }
+    @Test
+    void aProvidedDependencyThatIsAPluginIsInstalledBesideItNotTakenForHostApi() throws Exception {
+        Path deps = Files.createDirectories(tmp.resolve("repository"));
+        Plugins plugins = new Plugins(tmp);
+        Plugins.Spec text = plugins.plugin("text").java("text.api.Filter", "package text.api; public class Filter {"
+                + " public static String apply(String s) { return s; } }");
+        Path textJar = text.jar(deps);
+        Path target = Files.createDirectories(tmp.resolve("target"));
+        Path zip = plugins.plugin("reverse").dependency("text").classpath(text.classes())
+                .java("reverse.R", "package reverse; public class R { public String run() {"
+                        + " return text.api.Filter.apply(\"x\"); } }").zip(target);
+
+        Report report = PluginVerification.verify(zip, tmp.resolve("no-classes"), List.of(),
+                HostOptions.of("1.0.0", List.of(), List.of(textJar)), null);
+        assertTrue(report.ok(), report.text());
+        assertEquals(List.of(), report.problems(), "text.api.Filter comes from the installed 'text', its export");
+    }
 }

@@ -78,18 +78,15 @@ public final class VerifyCommand implements Callable<Integer> {
      * plugins and this one, to be loaded together in its place; empty when it holds none.
      */
     private static List<Path> replacing(Path source, Path installed, HostOptions host) {
-        List<String> id;
-        try (FolderRuntime alone = FolderRuntime.open(List.of(), List.of(source), host)) {
-            id = alone.runtime().plugins().stream().flatMap(s -> s.id().stream()).toList();
-        }
         try (FolderRuntime folder = FolderRuntime.open(List.of(installed), List.of(), host)) {
             List<PluginStatus> statuses = folder.runtime().plugins();
-            if (id.isEmpty() || statuses.stream().noneMatch(s -> s.id().equals(java.util.Optional.of(id.get(0))))) {
+            // the plugin's id, read by loading it beside the folder's plugins, which it may depend on
+            java.util.Optional<String> id = folder.runtime().load(source).get(0).id();
+            if (id.isEmpty() || statuses.stream().noneMatch(s -> s.id().equals(id))) {
                 return List.of();
             }
             List<Path> together = new java.util.ArrayList<>();
-            statuses.stream().filter(s -> !s.id().equals(java.util.Optional.of(id.get(0)))).map(PluginStatus::source)
-                    .sorted().forEach(together::add);
+            statuses.stream().filter(s -> !s.id().equals(id)).map(PluginStatus::source).sorted().forEach(together::add);
             together.add(source);
             return together;
         }

@@ -66,26 +66,38 @@ final class PluginVerification {
     /** Lays the classes and jars out as an exploded plugin ({@code classes/}, {@code lib/}) in a temporary folder. */
     private static Path explode(Path classes, List<Path> libraries) {
         try {
-            Path plugin = Files.createTempDirectory("graft-verify").resolve("plugin");
-            Path target = Files.createDirectories(plugin.resolve("classes"));
-            try (Stream<Path> files = Files.walk(classes)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Path to = target.resolve(classes.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(f, to);
-                    }
-                }
-            }
-            Path lib = Files.createDirectories(plugin.resolve("lib"));
-            for (Path jar : libraries) {
-                Files.copy(jar, lib.resolve(jar.getFileName().toString()));
-            }
-            return plugin;
+            return explode(classes, libraries, Files.createTempDirectory("graft-verify").resolve("plugin"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out " + classes + " as a plugin: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Lays classes and jars out as an exploded plugin.
+     *
+     * @param classes a classes folder
+     * @param libraries jars, copied into {@code lib/}
+     * @param plugin the plugin folder to create
+     * @return {@code plugin}
+     * @throws IOException if a file cannot be copied
+     */
+    static Path explode(Path classes, List<Path> libraries, Path plugin) throws IOException {
+        Path target = Files.createDirectories(plugin.resolve("classes"));
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(classes.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path lib = Files.createDirectories(plugin.resolve("lib"));
+        for (Path jar : libraries) {
+            Files.copy(jar, lib.resolve(jar.getFileName().toString()));
+        }
+        return plugin;
     }
 
     private static void delete(Path dir) {

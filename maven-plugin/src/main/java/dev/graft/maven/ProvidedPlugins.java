@@ -2,23 +2,19 @@ package dev.graft.maven;
 
 import dev.graft.format.ManifestFormat;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A plugin's {@code provided} dependencies, as graft:verify sees them: the ones that are Graft
  * plugins (a jar, or a reactor module's classes folder, holding {@code META-INF/graft/plugin.manifest}:
  * the plugins this one depends on, as {@code graft-example-reverse} depends on {@code text}) are
- * installed, each as a single-jar plugin, in a temporary folder beside the plugin verified, as a
- * host would install them; the others are the host's API.
+ * installed in a temporary folder beside the plugin verified, as a host would install them (a jar
+ * as a single-jar plugin, a classes folder as an exploded plugin); the others are the host's API.
  *
  * @param plugins the dependencies that are plugins
  * @param hostApi the others
@@ -37,12 +33,12 @@ record ProvidedPlugins(List<Path> plugins, List<Path> hostApi, Path folder) {
         }
         try {
             Path folder = Files.createTempDirectory("graft-verify-plugins");
-            for (Path p : plugins) {
-                String name = p.getFileName().toString();
-                if (Files.isDirectory(p)) {
-                    jar(p, folder.resolve(name + "-" + plugins.indexOf(p) + ".jar"));
+            for (int i = 0; i < plugins.size(); i++) {
+                Path p = plugins.get(i);
+                if (Files.isDirectory(p)) { // two reactor modules' folders are both named classes
+                    PluginVerification.explode(p, List.of(), folder.resolve(i + "-" + p.getFileName()));
                 } else {
-                    Files.copy(p, folder.resolve(name));
+                    Files.copy(p, folder.resolve(p.getFileName()));
                 }
             }
             return new ProvidedPlugins(plugins, api, folder);
@@ -59,18 +55,6 @@ record ProvidedPlugins(List<Path> plugins, List<Path> hostApi, Path folder) {
             return zip.getEntry(ManifestFormat.PATH) != null;
         } catch (IOException e) {
             return false; // not a readable jar: left on the host class path, where the verifier reports it
-        }
-    }
-
-    /** A reactor module's classes folder as a jar. */
-    private static void jar(Path classes, Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                zip.putNextEntry(new ZipEntry(classes.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, zip);
-                zip.closeEntry();
-            }
         }
     }
 }

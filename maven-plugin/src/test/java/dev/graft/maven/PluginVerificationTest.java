@@ -86,5 +86,12 @@ class PluginVerificationTest {
                 HostOptions.of("1.0.0", List.of(), List.of(textJar)), null);
         assertTrue(report.ok(), report.text());
         assertEquals(List.of(), report.problems(), "text.api.Filter comes from the installed 'text', its export");
+
+        // in a reactor build before package, the dependency is the other module's classes folder
+        Path textClasses = text.directory(Files.createDirectories(tmp.resolve("text-module"))).resolve("classes");
+        Report fromFolder = PluginVerification.verify(zip, tmp.resolve("no-classes"), List.of(),
+                HostOptions.of("1.0.0", List.of(), List.of(textClasses)), null);
+        assertEquals(List.of(), fromFolder.problems(), fromFolder.text());
+        assertTrue(fromFolder.ok(), fromFolder.text());
     }
 }

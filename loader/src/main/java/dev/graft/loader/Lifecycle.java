@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class Lifecycle {
 
+    private static final String HOOK = PluginLifecycle.class.getName();
+
     /** Why a plugin did not start: the hook or starter that threw, and what it threw. */
     static final class StartFailure extends Exception {
         StartFailure(String reason, Throwable cause) {
@@ -39,6 +41,17 @@ final class Lifecycle {
     }
 
     /**
+     * Whether a plugin's index lists start hooks. A pf4j plugin has none (its {@code Plugin-Class} is
+     * a starter's business), and its index is not scanned for them.
+     *
+     * @param plugin a loaded plugin
+     * @return whether {@link #start} has hooks of the plugin's to run
+     */
+    static boolean hasHooks(LoadedPlugin plugin) {
+        return plugin.archive().metadata() == PluginArchive.Metadata.GRAFT && !plugin.index().entries(HOOK).isEmpty();
+    }
+
+    /**
      * Runs a plugin's start hooks, then the host's starters. If one throws, what had started is
      * stopped again, in reverse, and the plugin is left as it was before.
      *
@@ -50,8 +63,7 @@ final class Lifecycle {
         List<AutoCloseable> started = new ArrayList<>();
         String step = "";
         try {
-            List<Snapshot.Candidate> hooks = plugin.archive().metadata() == PluginArchive.Metadata.GRAFT
-                    ? view.candidates(plugin, PluginLifecycle.class.getName()) : List.of(); // pf4j: its Plugin-Class
+            List<Snapshot.Candidate> hooks = hasHooks(plugin) ? view.candidates(plugin, HOOK) : List.of();
             for (Snapshot.Candidate c : hooks) {
                 if (c.skipReason() == null) {
                     step = "its start hook " + c.entry().className();

@@ -35,9 +35,12 @@ final class Starts {
                 lifecycle.fire(s, s.state() == PluginState.FAILED ? PluginEvent.Type.FAILED : PluginEvent.Type.DISABLED);
             }
         }
-        List<LoadedPlugin> all = new ArrayList<>(current.plugins());
-        all.addAll(outcome.loaded());
-        Snapshot view = new Snapshot(all, outcome.statuses());
+        Snapshot view = Snapshot.EMPTY; // read only for a plugin with start hooks: built only if one has
+        if (anyHooks(outcome.loaded())) {
+            List<LoadedPlugin> all = new ArrayList<>(current.plugins());
+            all.addAll(outcome.loaded());
+            view = new Snapshot(all, outcome.statuses());
+        }
         Map<String, PluginStatus> down = new HashMap<>();
         List<LoadedPlugin> started = new ArrayList<>();
         for (LoadedPlugin p : outcome.loaded()) {
@@ -67,6 +70,15 @@ final class Starts {
             statuses.add(replaced != null ? replaced : s);
         }
         return new PluginLoading.Outcome(started, statuses);
+    }
+
+    private static boolean anyHooks(List<LoadedPlugin> plugins) {
+        for (LoadedPlugin p : plugins) {
+            if (Lifecycle.hasHooks(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code null} when the plugin started (or is not to be started), else its row. */

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One load: opens archives in parallel (bounded), resolves dependencies, then fixes each plugin's
@@ -34,9 +32,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * reports every plugin's state.
  */
 final class PluginLoading {
-
-    /** Below this many archives per thread, another thread costs more than it saves. */
-    private static final int MIN_ARCHIVES_PER_THREAD = 16;
 
     /**
      * The settings a load needs.
@@ -160,34 +155,16 @@ final class PluginLoading {
      */
     private static List<Prepared> prepare(List<Path> sources, boolean listed, Settings settings) {
         Prepared[] results = new Prepared[sources.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Error> fatal = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < results.length && fatal.get() == null; i = next.getAndIncrement()) {
-                try {
-                    results[i] = prepare(sources.get(i), listed, settings.opener());
-                } catch (Error e) { // only the errors prepare(...) does not contain
-                    fatal.compareAndSet(null, e);
-                }
-            }
-        };
-        int threads = Math.min(settings.parallelism(), sources.size() / MIN_ARCHIVES_PER_THREAD);
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
-            Thread helper = new Thread(worker, "graft-prepare-" + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        worker.run();
-        join(helpers);
-        if (fatal.get() != null) {
+        try {
+            Parallel.forEach(results.length, settings.parallelism(), "graft-prepare",
+                    i -> results[i] = prepare(sources.get(i), listed, settings.opener()));
+        } catch (Error e) { // only the errors prepare(...) does not contain
             for (Prepared p : results) {
                 if (p != null && p.archive() != null) {
                     closeQuietly(p.archive());
                 }
             }
-            throw fatal.get();
+            throw e;
         }
         List<Prepared> opened = new ArrayList<>(results.length);
         for (Prepared p : results) {
@@ -196,22 +173,6 @@ final class PluginLoading {
             }
         }
         return opened;
-    }
-
-    private static void join(List<Thread> helpers) {
-        boolean interrupted = false;
-        for (Thread helper : helpers) {
-            while (helper.isAlive()) {
-                try {
-                    helper.join();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the archives are being opened: wait for them, then pass the interrupt on
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

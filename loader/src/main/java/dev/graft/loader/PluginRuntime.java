@@ -209,7 +209,9 @@ public final class PluginRuntime implements AutoCloseable {
     private <T> List<T> instances(Class<T> point, boolean contextual) {
         checkOpen();
         List<T> result = new ArrayList<>();
-        for (Snapshot.Candidate c : snapshot.candidates(point.getName())) {
+        List<Snapshot.Candidate> candidates = snapshot.candidates(point.getName());
+        ClassPreload.load(candidates, settings.parallelism());
+        for (Snapshot.Candidate c : candidates) {
             if (c.skipReason() != null) {
                 continue;
             }
@@ -547,7 +549,10 @@ public final class PluginRuntime implements AutoCloseable {
         }
 
         /**
-         * How many archives are opened at once. Defaults to the number of processors, at most 4.
+         * How many threads open archives, and load the classes of a lookup that creates many
+         * extensions at once (loaded only: their initialisers and constructors run on the caller's
+         * thread). Defaults to the number of processors, at most 4; 1 does everything on the
+         * calling thread.
          *
          * @param threads at least 1
          * @return this builder

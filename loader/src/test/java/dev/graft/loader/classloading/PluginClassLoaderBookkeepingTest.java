@@ -1,0 +1,103 @@
+package dev.graft.loader.classloading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.loader.ArchiveLimits;
+import dev.graft.loader.archive.ResourceRoot;
+import dev.graft.loader.archive.ZipRoot;
+import dev.graft.loader.testing.TestPlugin;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a plugin's loader keeps beside its classes, and that it shares it with its roots where it
+ * can: each test but the lookups fails when one of issue 13's heap cuts (docs/BENCHMARKS.md, "Where
+ * the heap goes", row 3) is undone.
+ */
+class PluginClassLoaderBookkeepingTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<ResourceRoot> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() throws IOException {
+        for (ResourceRoot root : opened) {
+            root.close();
+        }
+    }
+
+    /** A jar with the classes {@code pkg.A} and {@code pkg.B} and the resource {@code pkg/data.txt}. */
+    private ZipRoot jar(String pkg) throws IOException {
+        Path jar = TestPlugin.in(tmp, pkg)
+                .java(pkg + ".A", "package " + pkg + "; public class A {}")
+                .java(pkg + ".B", "package " + pkg + "; public class B {}")
+                .resource(pkg + "/data.txt", pkg)
+                .jar(tmp);
+        ZipRoot root = ZipRoot.openJar(jar, pkg + ".jar", ArchiveLimits.DEFAULT);
+        opened.add(root);
+        return root;
+    }
+
+    /** A loader over the roots, routed as a plugin without dependencies: every lookup to itself. */
+    private static PluginClassLoader linked(ResourceRoot... roots) {
+        PluginClassLoader loader = new PluginClassLoader("p", PluginClassLoader.Role.LIBRARIES, List.of(roots),
+                PluginClassLoaderBookkeepingTest.class.getClassLoader(), PackageMatcher.NONE, false);
+        Map<String, List<PluginClassLoader>> classes = new HashMap<>();
+        for (String pkg : loader.packages()) {
+            classes.put(pkg, List.of(loader));
+        }
+        Map<String, List<PluginClassLoader>> resources = new HashMap<>();
+        for (String dir : loader.directories()) {
+            resources.put(dir, List.of(loader));
+        }
+        loader.route(classes, resources, List.of(loader));
+        return loader;
+    }
+
+    private static Object field(PluginClassLoader loader, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = PluginClassLoader.class.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(loader);
+    }
+
+    @Test
+    void aLoaderOfOneRootAsksThatRootsOwnDirectorySet() throws Exception {
+        ZipRoot root = jar("one");
+        PluginClassLoader loader = linked(root);
+
+        assertSame(root.directories(), loader.directories());
+        assertSame(loader, loader.loadClass("one.A").getClassLoader());
+        assertNotNull(loader.getResource("one/data.txt"));
+        assertNull(loader.getResource("two/data.txt"));
+        assertThrows(ClassNotFoundException.class, () -> loader.loadClass("one.Missing"));
+    }
+
+    @Test
+    void aLoaderOfSeveralRootsFindsTheClassesAndResourcesOfEach() throws Exception {
+        ZipRoot one = jar("one");
+        ZipRoot two = jar("two");
+        PluginClassLoader loader = linked(one, two);
+
+        assertTrue(loader.directories().containsAll(Set.of("one", "two")), loader.directories().toString());
+        assertSame(loader, loader.loadClass("one.A").getClassLoader());
+        assertSame(loader, loader.loadClass("two.A").getClassLoader());
+        assertTrue(loader.getResource("two/data.txt").toString().contains("two.jar!/two/data.txt"));
+    }
+}

@@ -1,6 +1,5 @@
 package dev.graft.loader.classloading;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -99,5 +98,22 @@ class PluginClassLoaderBookkeepingTest {
         assertSame(loader, loader.loadClass("one.A").getClassLoader());
         assertSame(loader, loader.loadClass("two.A").getClassLoader());
         assertTrue(loader.getResource("two/data.txt").toString().contains("two.jar!/two/data.txt"));
+    }
+
+    @Test
+    void theClassesOfARootShareOneProtectionDomainAndOneRootNeedsNoMapOfThem() throws Exception {
+        PluginClassLoader single = linked(jar("one"));
+        assertNull(field(single, "otherDomains"));
+        assertSame(single.loadClass("one.A").getProtectionDomain(), single.loadClass("one.B").getProtectionDomain());
+
+        PluginClassLoader pair = linked(jar("two"), jar("three"));
+        ProtectionDomain first = pair.loadClass("two.A").getProtectionDomain();
+        ProtectionDomain second = pair.loadClass("three.A").getProtectionDomain();
+        assertSame(first, pair.loadClass("two.B").getProtectionDomain());
+        assertSame(second, pair.loadClass("three.B").getProtectionDomain());
+        assertNotSame(first, second);
+        assertTrue(first.getCodeSource().getLocation().toString().endsWith("/two.jar"));
+        assertTrue(second.getCodeSource().getLocation().toString().endsWith("/three.jar"));
+        assertSame(pair, first.getClassLoader());
     }
 }

@@ -111,7 +111,7 @@ public final class PluginClassLoader extends ClassLoader {
         this.rootsByDirectory = roots.size() == 1 ? null : rootsByDirectory(roots);
         this.roots = roots.toArray(new ResourceRoot[0]);
         this.otherDomains = roots.size() > 1 ? new ConcurrentHashMap<>() : null;
-        this.packages = Collections.unmodifiableSet(ResourceRoot.packages(roots));
+        this.packages = Set.copyOf(ResourceRoot.packages(roots)); // not a view of a HashSet: -0.18 KB a plugin
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.graft.loader.classloading;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -115,5 +116,12 @@ class PluginClassLoaderBookkeepingTest {
         assertTrue(first.getCodeSource().getLocation().toString().endsWith("/two.jar"));
         assertTrue(second.getCodeSource().getLocation().toString().endsWith("/three.jar"));
         assertSame(pair, first.getClassLoader());
+    }
+
+    @Test
+    void packagesAreAnImmutableCopy() throws Exception {
+        PluginClassLoader loader = linked(jar("one"), jar("two"));
+        assertEquals(Set.of("one", "two"), loader.packages());
+        assertSame(loader.packages(), Set.copyOf(loader.packages())); // Set.copyOf returns an immutable set itself
     }
 }

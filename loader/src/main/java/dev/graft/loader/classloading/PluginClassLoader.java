@@ -131,7 +131,21 @@ public final class PluginClassLoader extends ClassLoader {
                 packages.remove();
             }
         }
-        this.routes = new Routes(new PackageTable<>(routed), frozen(resources), own.toArray(new PluginClassLoader[0]));
+        this.routes = new Routes(new PackageTable<>(routed), onlyOwnDirectories(resources, own) ? null : frozen(resources),
+                own.toArray(new PluginClassLoader[0]));
+    }
+
+    /** Whether the resource routes send each directory of the plugin's one loader to it, and nothing else. */
+    private static boolean onlyOwnDirectories(Map<String, List<PluginClassLoader>> resources, List<PluginClassLoader> own) {
+        if (own.size() != 1 || !resources.keySet().equals(own.get(0).directories())) {
+            return false;
+        }
+        for (List<PluginClassLoader> loaders : resources.values()) {
+            if (!loaders.equals(own)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, ResourceRoot[]> rootsByDirectory(List<ResourceRoot> roots) {
@@ -607,7 +621,7 @@ public final class PluginClassLoader extends ClassLoader {
      * since it may hold no entry to route by ({@code com/} above {@code com/example/A.class}).
      */
     private PluginClassLoader[] sources(String name, String dir) {
-        return DirectoryName.isDirectory(name) ? routes.own() : routes.resources().get(dir);
+        return DirectoryName.isDirectory(name) ? routes.own() : routes.forDirectory(dir);
     }
 
     /**

@@ -124,4 +124,26 @@ class PluginClassLoaderBookkeepingTest {
         assertEquals(Set.of("one", "two"), loader.packages());
         assertSame(loader.packages(), Set.copyOf(loader.packages())); // Set.copyOf returns an immutable set itself
     }
+
+    @Test
+    void resourceRoutesThatAreTheLoadersOwnDirectoriesNeedNoMap() throws Exception {
+        PluginClassLoader own = linked(jar("one"));
+        assertNull(((Routes) field(own, "routes")).resources());
+        assertNotNull(own.getResource("one/data.txt"));
+        assertEquals(1, java.util.Collections.list(own.getResources("one/data.txt")).size());
+        assertNull(own.getResource("two/data.txt"));
+
+        // a directory another loader serves (a dependency's export) needs the map
+        PluginClassLoader user = new PluginClassLoader("user", PluginClassLoader.Role.CLASSES, List.of(jar("two")),
+                PluginClassLoaderBookkeepingTest.class.getClassLoader(), PackageMatcher.NONE, false);
+        Map<String, List<PluginClassLoader>> resources = new HashMap<>();
+        for (String dir : user.directories()) {
+            resources.put(dir, List.of(user));
+        }
+        resources.put("one", List.of(own));
+        user.route(Map.of("two", List.of(user), "one", List.of(own)), resources, List.of(user));
+        assertNotNull(((Routes) field(user, "routes")).resources());
+        assertTrue(user.getResource("one/data.txt").toString().contains("one.jar!/one/data.txt"));
+        assertTrue(user.getResource("two/data.txt").toString().contains("two.jar!/two/data.txt"));
+    }
 }

@@ -115,14 +115,14 @@ public final class ZipRoot implements ResourceRoot {
             } catch (IOException | RuntimeException e) {
                 throw JarManifest.unreadable(display, e);
             }
-            EntryDirectories dirs = new EntryDirectories();
+            EntryDirectories.Gatherer dirs = new EntryDirectories.Gatherer();
             while (it.hasNext()) {
                 JarEntry e = it.next();
                 if (!e.isDirectory()) {
                     dirs.add(e.getName());
                 }
             }
-            return new ZipRoot(file, display, jar, true, "", dirs, limits, manifest);
+            return new ZipRoot(file, display, jar, true, "", dirs.done(), limits, manifest);
         } catch (IOException | RuntimeException e) {
             jar.close();
             throw e;
@@ -153,17 +153,18 @@ public final class ZipRoot implements ResourceRoot {
             synchronized (this) {
                 d = dirs;
                 if (d == null) {
-                    d = new EntryDirectories();
+                    EntryDirectories.Gatherer gathered = new EntryDirectories.Gatherer();
                     try {
                         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                             ZipEntry e = en.nextElement();
                             if (!e.isDirectory() && e.getName().startsWith(prefix)) {
-                                d.add(e.getName(), prefix.length());
+                                gathered.add(e.getName(), prefix.length());
                             }
                         }
                     } catch (IllegalStateException closedZip) {
-                        return new EntryDirectories(); // unloaded before first use: nothing to route, nothing kept
+                        return EntryDirectories.NONE; // unloaded before first use: nothing to route, nothing kept
                     }
+                    d = gathered.done();
                     dirs = d;
                 }
             }

@@ -44,7 +44,7 @@ import java.util.zip.ZipFile;
 public final class ZipRoot implements ResourceRoot {
 
     private final Path file;
-    private volatile String display; // a view's is made when first asked: only messages need it
+    private final String display; // null for a view, whose name is made when asked: only messages need it (-0.06 KB a plugin)
     private final String prefix;
     private final ZipFile zip;
     private final boolean ownsZip;
@@ -174,12 +174,7 @@ public final class ZipRoot implements ResourceRoot {
 
     @Override
     public String describe() {
-        String d = display;
-        if (d == null) {
-            d = file.getFileName() + "!/" + prefix;
-            display = d;
-        }
-        return d;
+        return display != null ? display : file.getFileName() + "!/" + prefix;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.graft.loader.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The directory sets of a root: what they hold, and that they are frozen once gathered (immutable
- * sets the class loaders use as they are, docs/BENCHMARKS.md "Where the heap goes", row 6).
+ * sets the class loaders use as they are, docs/BENCHMARKS.md "Where the heap goes", row 6); and
+ * that a zip folder's name for messages is not kept.
  */
 class EntryDirectoriesTest {
 
@@ -65,6 +67,17 @@ class EntryDirectoriesTest {
             frozen(root.directories());
             frozen(root.classDirectories());
             assertEquals("p.zip!/classes/", root.describe());
+        }
+    }
+
+    @Test
+    void aZipFoldersNameForMessagesIsMadeWhenAskedNotKept() throws Exception {
+        Path file = TestPlugin.Jars.write(tmp.resolve("p.zip"), Map.of("classes/a/B.class", new byte[] {1}), null);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipRoot root = ZipRoot.view(file, zip, "classes/", ArchiveLimits.DEFAULT);
+            assertEquals("p.zip!/classes/", root.describe());
+            assertEquals("p.zip!/classes/a/B.class", root.entryName("a/B.class"));
+            assertNotSame(root.describe(), root.describe());
         }
     }
 

@@ -128,14 +128,15 @@ public final class PluginClassLoader extends ClassLoader {
      */
     void route(Map<String, List<PluginClassLoader>> classes, Map<String, List<PluginClassLoader>> resources,
             List<PluginClassLoader> own) {
-        Map<String, PluginClassLoader[]> routed = frozen(classes);
+        PluginClassLoader[] ownLoaders = own.toArray(new PluginClassLoader[0]);
+        Map<String, PluginClassLoader[]> routed = frozen(classes, ownLoaders);
         for (java.util.Iterator<String> packages = routed.keySet().iterator(); packages.hasNext();) {
             if (owner(packages.next()) != null) {
                 packages.remove();
             }
         }
-        this.routes = new Routes(new PackageTable<>(routed), onlyOwnDirectories(resources, own) ? null : frozen(resources),
-                own.toArray(new PluginClassLoader[0]));
+        this.routes = new Routes(new PackageTable<>(routed),
+                onlyOwnDirectories(resources, own) ? null : frozen(resources, ownLoaders), ownLoaders);
     }
 
     /** Whether the resource routes send each directory of the plugin's one loader to it, and nothing else. */
@@ -176,10 +177,13 @@ public final class PluginClassLoader extends ClassLoader {
         return rootsByDirectory.get(dir);
     }
 
-    private static Map<String, PluginClassLoader[]> frozen(Map<String, List<PluginClassLoader>> routes) {
+    /** The routes as arrays; a route to the plugin's own loaders, in their order, shares their array. */
+    private static Map<String, PluginClassLoader[]> frozen(Map<String, List<PluginClassLoader>> routes,
+            PluginClassLoader[] own) {
+        List<PluginClassLoader> ownList = List.of(own);
         Map<String, PluginClassLoader[]> frozen = new HashMap<>(routes.size() * 2);
         for (Map.Entry<String, List<PluginClassLoader>> e : routes.entrySet()) {
-            frozen.put(e.getKey(), e.getValue().toArray(new PluginClassLoader[0]));
+            frozen.put(e.getKey(), e.getValue().equals(ownList) ? own : e.getValue().toArray(new PluginClassLoader[0]));
         }
         return frozen;
     }

@@ -146,4 +146,12 @@ class PluginClassLoaderBookkeepingTest {
         assertTrue(user.getResource("one/data.txt").toString().contains("one.jar!/one/data.txt"));
         assertTrue(user.getResource("two/data.txt").toString().contains("two.jar!/two/data.txt"));
     }
+
+    @Test
+    void aClassRouteToThePluginsOwnLoadersSharesTheirArray() throws Exception {
+        PluginClassLoader loader = linked(jar("one"));
+        Routes routes = (Routes) field(loader, "routes");
+        assertSame(routes.own(), routes.classes().get("one"));
+        assertSame(loader, loader.loadClass("one.A").getClassLoader());
+    }
 }

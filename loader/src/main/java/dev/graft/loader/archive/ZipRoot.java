@@ -44,7 +44,7 @@ import java.util.zip.ZipFile;
 public final class ZipRoot implements ResourceRoot {
 
     private final Path file;
-    private final String display; // null for a view, whose name is made when asked: only messages need it (-0.06 KB a plugin)
+    private final String display; // null for a view, named when asked: only messages need it (-0.06 KB a plugin)
     private final String prefix;
     private final ZipFile zip;
     private final boolean ownsZip;

@@ -41,10 +41,11 @@ public final class DirectoryRoot implements ResourceRoot {
         this.display = display;
         this.files = files;
         this.maxEntryBytes = maxEntryBytes;
-        this.dirs = new EntryDirectories();
+        EntryDirectories.Gatherer gathered = new EntryDirectories.Gatherer();
         for (String f : files) {
-            dirs.add(f);
+            gathered.add(f);
         }
+        this.dirs = gathered.done();
     }
 
     /**

@@ -15,39 +15,61 @@ import java.util.Set;
  * directory: an entry name of 64 KiB nested 32,000 deep would make a gigabyte of them.
  */
 final class EntryDirectories {
-    final Set<String> all = new HashSet<>();
-    final Set<String> withClasses = new HashSet<>();
-    private String last;
-    private String lastWithClasses;
+    /** A root with no entries, or a zip closed before its directories were gathered. */
+    static final EntryDirectories NONE = new EntryDirectories(Set.of(), Set.of());
+
+    final Set<String> all;
+    final Set<String> withClasses;
     private volatile String[] sorted;
 
-    void add(String path) {
-        add(path, 0);
+    private EntryDirectories(Set<String> all, Set<String> withClasses) {
+        this.all = all;
+        this.withClasses = withClasses;
     }
 
-    /** Adds the entry {@code name} minus its first {@code from} characters (the root's prefix). */
-    void add(String name, int from) {
-        int slash = name.lastIndexOf('/');
-        String dir;
-        if (slash < from) {
-            dir = "";
-        } else if (last != null && slash - from == last.length() && name.startsWith(last, from)) {
-            dir = last;
-        } else {
-            dir = name.substring(from, slash);
+    /** Gathers the directories of a root's entries, one entry at a time, in the order the zip lists them. */
+    static final class Gatherer {
+        private final Set<String> all = new HashSet<>();
+        private final Set<String> withClasses = new HashSet<>();
+        private String last;
+        private String lastWithClasses;
+
+        void add(String path) {
+            add(path, 0);
         }
-        if (dir != last) {
-            all.add(dir);
-            last = dir;
+
+        /** Adds the entry {@code name} minus its first {@code from} characters (the root's prefix). */
+        void add(String name, int from) {
+            int slash = name.lastIndexOf('/');
+            String dir;
+            if (slash < from) {
+                dir = "";
+            } else if (last != null && slash - from == last.length() && name.startsWith(last, from)) {
+                dir = last;
+            } else {
+                dir = name.substring(from, slash);
+            }
+            if (dir != last) {
+                all.add(dir);
+                last = dir;
+            }
+            if (dir != lastWithClasses && name.endsWith(".class") && !name.startsWith("META-INF/", from)) {
+                withClasses.add(dir);
+                lastWithClasses = dir;
+            }
         }
-        if (dir != lastWithClasses && name.endsWith(".class") && !name.startsWith("META-INF/", from)) {
-            withClasses.add(dir);
-            lastWithClasses = dir;
+
+        /**
+         * The directories gathered, frozen: immutable sets, which the class loaders use as they are
+         * (a plugin's few directories in a {@link Set#copyOf} instead of a {@code HashSet}: -0.3 KB a plugin).
+         */
+        EntryDirectories done() {
+            return new EntryDirectories(Set.copyOf(all), Set.copyOf(withClasses));
         }
     }
 
     /**
-     * Whether a directory holds an entry or lies above one. Called once every entry is added.
+     * Whether a directory holds an entry or lies above one.
      *
      * @param dir a directory, in slash form without trailing slash
      * @return whether it is one of {@link #all}, or an ancestor of one

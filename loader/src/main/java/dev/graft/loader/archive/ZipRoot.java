@@ -44,7 +44,7 @@ import java.util.zip.ZipFile;
 public final class ZipRoot implements ResourceRoot {
 
     private final Path file;
-    private volatile String display; // a view's is made when first asked: only messages need it
+    private final String display; // null for a view, named when asked: only messages need it (-0.06 KB a plugin)
     private final String prefix;
     private final ZipFile zip;
     private final boolean ownsZip;
@@ -115,14 +115,14 @@ public final class ZipRoot implements ResourceRoot {
             } catch (IOException | RuntimeException e) {
                 throw JarManifest.unreadable(display, e);
             }
-            EntryDirectories dirs = new EntryDirectories();
+            EntryDirectories.Gatherer dirs = new EntryDirectories.Gatherer();
             while (it.hasNext()) {
                 JarEntry e = it.next();
                 if (!e.isDirectory()) {
                     dirs.add(e.getName());
                 }
             }
-            return new ZipRoot(file, display, jar, true, "", dirs, limits, manifest);
+            return new ZipRoot(file, display, jar, true, "", dirs.done(), limits, manifest);
         } catch (IOException | RuntimeException e) {
             jar.close();
             throw e;
@@ -153,17 +153,18 @@ public final class ZipRoot implements ResourceRoot {
             synchronized (this) {
                 d = dirs;
                 if (d == null) {
-                    d = new EntryDirectories();
+                    EntryDirectories.Gatherer gathered = new EntryDirectories.Gatherer();
                     try {
                         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                             ZipEntry e = en.nextElement();
                             if (!e.isDirectory() && e.getName().startsWith(prefix)) {
-                                d.add(e.getName(), prefix.length());
+                                gathered.add(e.getName(), prefix.length());
                             }
                         }
                     } catch (IllegalStateException closedZip) {
-                        return new EntryDirectories(); // unloaded before first use: nothing to route, nothing kept
+                        return EntryDirectories.NONE; // unloaded before first use: nothing to route, nothing kept
                     }
+                    d = gathered.done();
                     dirs = d;
                 }
             }
@@ -173,12 +174,7 @@ public final class ZipRoot implements ResourceRoot {
 
     @Override
     public String describe() {
-        String d = display;
-        if (d == null) {
-            d = file.getFileName() + "!/" + prefix;
-            display = d;
-        }
-        return d;
+        return display != null ? display : file.getFileName() + "!/" + prefix;
     }
 
     @Override

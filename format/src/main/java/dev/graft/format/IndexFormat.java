@@ -94,6 +94,20 @@ public final class IndexFormat {
      * @throws FormatException naming the file and line of the first problem
      */
     public static Parsed parse(String text, String source) {
+        return parse(text, source, new NamePool());
+    }
+
+    /**
+     * Reads an index as {@link #parse(String, String)} does, taking the names of its points from
+     * {@code pool}, so that the indexes read with one pool share one string per point.
+     *
+     * @param text the index text
+     * @param source the file it came from, named in errors
+     * @param pool the pool the point names are taken from
+     * @return the checked index
+     * @throws FormatException naming the file and line of the first problem
+     */
+    public static Parsed parse(String text, String source, NamePool pool) {
         Parsed parsed = new Parsed();
         Set<String> points = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -112,7 +126,7 @@ public final class IndexFormat {
                             + " is listed twice under point " + point);
                 }
             } else if (line.is("point")) {
-                point = binaryName(line, source, "point <binary name of the extension point>");
+                point = pool.canonical(binaryName(line, source, "point <binary name of the extension point>"));
                 if (!points.add(point)) {
                     throw new FormatException(source, line.number(), "point " + point
                             + " is listed twice; list each point once, with all its extensions");

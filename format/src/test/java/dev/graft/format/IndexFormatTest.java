@@ -1,6 +1,8 @@
 package dev.graft.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.graft.format.Dependency;
@@ -68,6 +70,18 @@ class IndexFormatTest {
         assertEquals(3, parsed.all().size());
         assertEquals(List.of(), IndexFormat.Parsed.EMPTY.points());
         assertEquals(List.of(), IndexFormat.Parsed.EMPTY.all());
+    }
+
+    @Test
+    void indexesReadWithOnePoolShareOneStringPerPoint() {
+        String a = "graft-index 1\npoint com.x.Greeter\n  extension a.Hello ordinal=0\n";
+        String b = "graft-index 1\npoint com.x.Greeter\n  extension b.Hello ordinal=0\n";
+        NamePool pool = new NamePool();
+        IndexFormat.Parsed first = IndexFormat.parse(a, "a.idx", pool);
+        IndexFormat.Parsed second = IndexFormat.parse(b, "b.idx", pool);
+        assertSame(first.points().get(0), second.points().get(0));
+        assertSame(first.points().get(0), second.extensions("com.x.Greeter").get(0).point(), "the descriptors hold it too");
+        assertNotSame(first.points().get(0), IndexFormat.parse(b, "b.idx").points().get(0), "without the pool, a copy each");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.graft.format.Dependency;
 import dev.graft.format.ExtensionDescriptor;
 import dev.graft.format.SyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class IndexFormat {
      * @throws FormatException naming the file and line of the first problem
      */
     public static Parsed parse(String text, String source, NamePool pool) {
-        Parsed parsed = new Parsed();
+        Builder parsed = new Builder();
         Set<String> points = new HashSet<>();
         Set<String> seen = new HashSet<>();
         String point = null;
@@ -145,7 +146,7 @@ public final class IndexFormat {
                         "expected 'point', 'extension' or 'dependency', found '" + Lines.shorten(line.text()) + "'");
             }
         }
-        return parsed;
+        return parsed.build();
     }
 
     private static String binaryName(Lines line, String source, String expected) {
@@ -161,7 +162,7 @@ public final class IndexFormat {
      * {@code extension <class> ordinal=<n>}, read in place and recorded: the class name is the only
      * string cut.
      */
-    private static String extension(Lines line, String source, Parsed parsed) {
+    private static String extension(Lines line, String source, Builder parsed) {
         String text = line.file();
         int start = line.valueStart();
         int end = line.end();
@@ -207,14 +208,8 @@ public final class IndexFormat {
         return d;
     }
 
-    /**
-     * A checked index: its points in file order and, per point, its extensions, kept as names and
-     * numbers until a point's descriptors are asked for.
-     */
-    public static final class Parsed {
-        /** An index that lists nothing, for a plugin without one. */
-        public static final Parsed EMPTY = new Parsed();
-
+    /** An index being read: grows as lines are read, then {@link #build() trimmed} into a {@link Parsed}. */
+    private static final class Builder {
         private final List<String> points = new ArrayList<>(4);
         private int[] firstOf = new int[4];
         private String[] classNames = new String[8];
@@ -222,12 +217,9 @@ public final class IndexFormat {
         private List<List<Dependency>> dependencies; // null while no extension has one
         private int size;
 
-        private Parsed() {
-        }
-
         private void addPoint(String point) {
             if (points.size() == firstOf.length) {
-                firstOf = java.util.Arrays.copyOf(firstOf, firstOf.length * 2);
+                firstOf = Arrays.copyOf(firstOf, firstOf.length * 2);
             }
             firstOf[points.size()] = size;
             points.add(point);
@@ -235,8 +227,8 @@ public final class IndexFormat {
 
         private void addExtension(String className, int ordinal) {
             if (size == classNames.length) {
-                classNames = java.util.Arrays.copyOf(classNames, size * 2);
-                ordinals = java.util.Arrays.copyOf(ordinals, size * 2);
+                classNames = Arrays.copyOf(classNames, size * 2);
+                ordinals = Arrays.copyOf(ordinals, size * 2);
             }
             classNames[size] = className;
             ordinals[size] = ordinal;
@@ -272,9 +264,40 @@ public final class IndexFormat {
             dependencies.set(last, more);
         }
 
+        /** The index, its arrays cut to size: it is kept for as long as its plugin is loaded. */
+        private Parsed build() {
+            return new Parsed(List.copyOf(points), Arrays.copyOf(firstOf, points.size()),
+                    Arrays.copyOf(classNames, size), Arrays.copyOf(ordinals, size),
+                    dependencies == null ? null : List.copyOf(dependencies));
+        }
+    }
+
+    /**
+     * A checked index: its points in file order and, per point, its extensions, kept as names and
+     * numbers until a point's descriptors are asked for. Immutable.
+     */
+    public static final class Parsed {
+        /** An index that lists nothing, for a plugin without one. */
+        public static final Parsed EMPTY = new Builder().build();
+
+        private final List<String> points;
+        private final int[] firstOf;
+        private final String[] classNames;
+        private final int[] ordinals;
+        private final List<List<Dependency>> dependencies; // null when no extension has one
+
+        private Parsed(List<String> points, int[] firstOf, String[] classNames, int[] ordinals,
+                List<List<Dependency>> dependencies) {
+            this.points = points;
+            this.firstOf = firstOf;
+            this.classNames = classNames;
+            this.ordinals = ordinals;
+            this.dependencies = dependencies;
+        }
+
         /** @return the points, in file order */
         public List<String> points() {
-            return java.util.Collections.unmodifiableList(points);
+            return points;
         }
 
         /**
@@ -290,7 +313,7 @@ public final class IndexFormat {
 
         /** @return every descriptor, in file order */
         public List<ExtensionDescriptor> all() {
-            List<ExtensionDescriptor> all = new ArrayList<>(size);
+            List<ExtensionDescriptor> all = new ArrayList<>(classNames.length);
             for (int p = 0; p < points.size(); p++) {
                 all.addAll(descriptors(p));
             }
@@ -299,7 +322,7 @@ public final class IndexFormat {
 
         private List<ExtensionDescriptor> descriptors(int p) {
             int from = firstOf[p];
-            int to = p + 1 < points.size() ? firstOf[p + 1] : size;
+            int to = p + 1 < points.size() ? firstOf[p + 1] : classNames.length;
             List<ExtensionDescriptor> result = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
                 result.add(new ExtensionDescriptor(points.get(p), classNames[i], ordinals[i],

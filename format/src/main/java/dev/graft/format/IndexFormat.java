@@ -319,6 +319,18 @@ public final class IndexFormat {
             return p < 0 ? List.of() : descriptors(p);
         }
 
+        /**
+         * The descriptors of one point, made now.
+         *
+         * @param position the point's position in {@link #points()}
+         * @return its extensions, in file order
+         * @throws IndexOutOfBoundsException if there is no point at {@code position}
+         */
+        public List<ExtensionDescriptor> extensions(int position) {
+            java.util.Objects.checkIndex(position, points.size());
+            return descriptors(position);
+        }
+
         /** @return every descriptor, in file order */
         public List<ExtensionDescriptor> all() {
             List<ExtensionDescriptor> all = new ArrayList<>(ends.length);

@@ -6,8 +6,10 @@ import dev.graft.format.SyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -111,7 +113,7 @@ public final class IndexFormat {
     public static Parsed parse(String text, String source, NamePool pool) {
         Builder parsed = new Builder();
         Set<String> points = new HashSet<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, String> pointOf = new HashMap<>(); // each class and the point it was last listed under
         String point = null;
         Lines line = Lines.afterHeader(text, source, HEADER, VERSION);
         while (line.advance()) {
@@ -122,9 +124,12 @@ public final class IndexFormat {
                                     + Lines.shorten(line.text()) + "'");
                 }
                 String className = extension(line, source, parsed);
-                if (!seen.add(className)) {
+                String earlier = pointOf.put(className, point);
+                if (point.equals(earlier)) {
                     throw new FormatException(source, line.number(), "extension " + className
                             + " is listed twice under point " + point);
+                } else if (earlier != null) {
+                    parsed.classUnderSeveralPoints = true;
                 }
             } else if (line.is("point")) {
                 point = pool.canonical(binaryName(line, source, "point <binary name of the extension point>"));
@@ -133,7 +138,6 @@ public final class IndexFormat {
                             + " is listed twice; list each point once, with all its extensions");
                 }
                 parsed.addPoint(point);
-                seen.clear();
             } else if (line.is("dependency")) {
                 if (!parsed.pointHasExtension()) {
                     throw new FormatException(source, line.number(),
@@ -218,6 +222,7 @@ public final class IndexFormat {
         private String lastClassName;
         private List<List<Dependency>> dependencies; // null while no extension has one
         private int size;
+        private boolean classUnderSeveralPoints;
 
         private void addPoint(String point) {
             if (points.size() == firstOf.length) {
@@ -272,7 +277,7 @@ public final class IndexFormat {
         private Parsed build() {
             return new Parsed(List.copyOf(points), Arrays.copyOf(firstOf, points.size()),
                     classNames.toString(), Arrays.copyOf(ends, size), Arrays.copyOf(ordinals, size),
-                    dependencies == null ? null : List.copyOf(dependencies));
+                    dependencies == null ? null : List.copyOf(dependencies), classUnderSeveralPoints);
         }
     }
 
@@ -292,20 +297,27 @@ public final class IndexFormat {
         private final int[] ends; // where each class name ends in classNames
         private final int[] ordinals;
         private final List<List<Dependency>> dependencies; // null when no extension has one
+        private final boolean classUnderSeveralPoints;
 
         private Parsed(List<String> points, int[] firstOf, String classNames, int[] ends, int[] ordinals,
-                List<List<Dependency>> dependencies) {
+                List<List<Dependency>> dependencies, boolean classUnderSeveralPoints) {
             this.points = points;
             this.firstOf = firstOf;
             this.classNames = classNames;
             this.ends = ends;
             this.ordinals = ordinals;
             this.dependencies = dependencies;
+            this.classUnderSeveralPoints = classUnderSeveralPoints;
         }
 
         /** @return the points, in file order */
         public List<String> points() {
             return points;
+        }
+
+        /** @return whether some class is listed under more than one point (one class extending two points) */
+        public boolean hasClassUnderSeveralPoints() {
+            return classUnderSeveralPoints;
         }
 
         /**

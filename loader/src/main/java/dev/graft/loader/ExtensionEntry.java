@@ -159,13 +159,18 @@ public final class ExtensionEntry {
 
     /**
      * The holder of the class's one instance, shared with the entries of the same class under other
-     * points; looked up on first use, since listing entries never needs it.
+     * points; looked up once, on first use, since listing entries never needs it.
      */
     private Instance shared() {
         Instance i = instance;
         if (i == null) {
-            i = index.instance(descriptor.className());
-            instance = i;
+            synchronized (this) { // the index makes a new holder for a class under one point: ask it once
+                i = instance;
+                if (i == null) {
+                    i = index.instance(descriptor.className());
+                    instance = i;
+                }
+            }
         }
         return i;
     }

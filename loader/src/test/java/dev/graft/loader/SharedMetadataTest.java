@@ -1,14 +1,21 @@
 package dev.graft.loader;
 
+import static dev.graft.loader.fixture.Plugins.CODEC;
 import static dev.graft.loader.fixture.Plugins.GREETER;
 import static dev.graft.loader.fixture.Plugins.greeter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.graft.loader.fixture.Plugins;
+import dev.graft.loader.fixture.api.Codec;
+import dev.graft.loader.fixture.api.Greeter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +32,16 @@ class SharedMetadataTest {
 
     private Path dir;
 
-    /** Two plugins with an extension of the same point each. */
+    /** Two plugins with an extension of the same point each; the second's class also extends a second point. */
     @BeforeEach
     void plugins() throws Exception {
         dir = Files.createDirectories(tmp.resolve("plugins"));
         Plugins plugins = new Plugins(tmp);
         plugins.plugin("one").java("one.Hi", greeter("one.Hi", "one")).extension(GREETER, "one.Hi", 0).zip(dir);
-        plugins.plugin("two").java("two.Hi", greeter("two.Hi", "two")).extension(GREETER, "two.Hi", 0).zip(dir);
+        plugins.plugin("two").java("two.Hi", "package two; public class Hi implements dev.graft.loader.fixture.api.Greeter,"
+                        + " dev.graft.loader.fixture.api.Codec {"
+                        + " public String greet() { return \"two\"; } public String encode(String s) { return s; } }")
+                .extension(GREETER, "two.Hi", 0).extension(CODEC, "two.Hi", 0).zip(dir);
     }
 
     private PluginRuntime runtime() {
@@ -46,5 +56,33 @@ class SharedMetadataTest {
             assertEquals(2, entries.size());
             assertSame(entries.get(0).point(), entries.get(1).point());
         }
+    }
+
+    @Test
+    void anIndexWhoseClassesExtendOnePointEachHoldsNoMap() throws Exception {
+        try (PluginRuntime runtime = runtime()) {
+            ExtensionIndex one = runtime.plugin("one").orElseThrow().index();
+            one.entries(GREETER).get(0).instance(Greeter.class);
+            assertEquals(List.of(), maps(one), "entries in an array by point, each instance in its entry");
+
+            ExtensionIndex two = runtime.plugin("two").orElseThrow().index();
+            Object greeter = two.entries(GREETER).get(0).instance(Greeter.class);
+            assertSame(greeter, two.entries(CODEC).get(0).instance(Codec.class), "one instance for both points");
+            assertEquals(1, maps(two).size(), "the holders of a class under two points, by name");
+        }
+    }
+
+    /** The maps an object's own fields hold. */
+    private static List<Object> maps(Object o) throws IllegalAccessException {
+        List<Object> maps = new ArrayList<>();
+        for (Field f : o.getClass().getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
+                f.setAccessible(true);
+                if (f.get(o) instanceof Map<?, ?> map) {
+                    maps.add(map);
+                }
+            }
+        }
+        return maps;
     }
 }

@@ -5,7 +5,9 @@ import static dev.graft.loader.fixture.Plugins.GREETER;
 import static dev.graft.loader.fixture.Plugins.greeter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.graft.loader.classloading.Linkage;
 import dev.graft.loader.fixture.Plugins;
 import dev.graft.loader.fixture.api.Codec;
 import dev.graft.loader.fixture.api.Greeter;
@@ -69,6 +71,29 @@ class SharedMetadataTest {
             Object greeter = two.entries(GREETER).get(0).instance(Greeter.class);
             assertSame(greeter, two.entries(CODEC).get(0).instance(Codec.class), "one instance for both points");
             assertEquals(1, maps(two).size(), "the holders of a class under two points, by name");
+        }
+    }
+
+    @Test
+    void aPluginKeepsTheLoadersOfItsExportsOnlyOnceADependantLinks() throws Exception {
+        Plugins plugins = new Plugins(tmp);
+        Plugins.Spec base = plugins.plugin("base").java("base.Api", "package base; public interface Api {}");
+        base.zip(dir);
+        plugins.plugin("user").dependency("base").classpath(base.classes())
+                .java("user.Hello", "package user; public class Hello implements base.Api,"
+                        + " dev.graft.loader.fixture.api.Greeter { public String greet() { return \"user\"; } }")
+                .extension(GREETER, "user.Hello", 0).zip(dir);
+        try (PluginRuntime runtime = runtime()) {
+            assertEquals(3, runtime.extensions(Greeter.class).size()); // links one, two, user and base
+            for (String id : List.of("one", "two", "user")) {
+                Linkage linkage = runtime.plugin(id).orElseThrow().linkage();
+                assertTrue(linkage.isLinked(), id);
+                assertEquals(List.of(), maps(linkage), id + ": nothing depends on it");
+                assertEquals(List.of(), maps(linkage.pair()), id);
+            }
+            List<Object> baseMaps = maps(runtime.plugin("base").orElseThrow().linkage());
+            assertEquals(List.of(Map.of("base", runtime.plugin("base").orElseThrow().classLoader())), baseMaps,
+                    "its exports, for user");
         }
     }
 

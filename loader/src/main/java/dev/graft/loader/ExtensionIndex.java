@@ -235,7 +235,7 @@ public final class ExtensionIndex {
             created.add(new ExtensionEntry(pluginId, d, loader, this));
         }
         created.sort(ORDER);
-        return Collections.unmodifiableList(created);
+        return List.copyOf(created); // kept for as long as the plugin: sized to fit, with no wrapper
     }
 
     /**

@@ -232,7 +232,7 @@ public final class ExtensionIndex {
     private List<ExtensionEntry> sortedEntries(List<ExtensionDescriptor> descriptors) {
         List<ExtensionEntry> created = new ArrayList<>(descriptors.size());
         for (ExtensionDescriptor d : descriptors) {
-            created.add(new ExtensionEntry(pluginId, d, loader, this));
+            created.add(new ExtensionEntry(d, this));
         }
         created.sort(ORDER);
         return List.copyOf(created); // kept for as long as the plugin: sized to fit, with no wrapper
@@ -255,6 +255,11 @@ public final class ExtensionIndex {
             all.addAll(entries(point));
         }
         return all;
+    }
+
+    /** @return the loader of the plugin's classes, for its entries; created on the first call */
+    ClassLoader classLoader() {
+        return loader.get();
     }
 
     /** @return whether this index came from a pf4j plugin's flat index */

@@ -61,6 +61,23 @@ class SharedMetadataTest {
     }
 
     @Test
+    void thePluginsShareOneStringForTheirMetadataDirectory() {
+        try (PluginRuntime runtime = runtime()) {
+            runtime.extensions(Greeter.class); // links both: their directories are gathered
+            assertSame(metadataDirectory(runtime, "one"), metadataDirectory(runtime, "two"));
+        }
+    }
+
+    private static String metadataDirectory(PluginRuntime runtime, String id) {
+        for (String dir : runtime.plugin(id).orElseThrow().archive().classes().directories()) {
+            if (dir.equals("META-INF/graft")) {
+                return dir;
+            }
+        }
+        throw new AssertionError(id + " has no META-INF/graft");
+    }
+
+    @Test
     void anIndexWhoseClassesExtendOnePointEachHoldsNoMap() throws Exception {
         try (PluginRuntime runtime = runtime()) {
             ExtensionIndex one = runtime.plugin("one").orElseThrow().index();

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One copy of each name that the files of many plugins repeat, such as the extension points of a
  * host's API: a runtime reads every plugin's index with the same pool, so a thousand plugins that
- * extend the same five points hold five strings, not five thousand (0.28 KB a plugin at N=1000,
- * docs/BENCHMARKS.md).
+ * extend the same five points hold five strings, not five thousand (0.28 KB less a plugin at
+ * N=1000, measured).
  *
  * <p>Thread-safe: archives are read on several threads at once. The pool keeps every name it is
  * given for as long as it is reachable; it is meant for names that are few (points), not for names

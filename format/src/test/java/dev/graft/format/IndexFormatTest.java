@@ -1,7 +1,11 @@
 package dev.graft.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.format.Dependency;
 import dev.graft.format.ExtensionDescriptor;
@@ -64,10 +68,36 @@ class IndexFormatTest {
                 parsed.extensions("com.x.Codec"));
         assertEquals(List.of(), parsed.extensions("com.x.Empty"));
         assertEquals(List.of(), parsed.extensions("com.x.Unknown"));
+        assertEquals(parsed.extensions("com.x.Codec"), parsed.extensions(1), "by the point's position");
+        assertThrows(IndexOutOfBoundsException.class, () -> parsed.extensions(3));
         assertEquals(IndexFormat.read(text, "x.idx"), parsed.all());
         assertEquals(3, parsed.all().size());
         assertEquals(List.of(), IndexFormat.Parsed.EMPTY.points());
         assertEquals(List.of(), IndexFormat.Parsed.EMPTY.all());
+    }
+
+    @Test
+    void indexesReadWithOnePoolShareOneStringPerPoint() {
+        String a = "graft-index 1\npoint com.x.Greeter\n  extension a.Hello ordinal=0\n";
+        String b = "graft-index 1\npoint com.x.Greeter\n  extension b.Hello ordinal=0\n";
+        NamePool pool = new NamePool();
+        IndexFormat.Parsed first = IndexFormat.parse(a, "a.idx", pool);
+        IndexFormat.Parsed second = IndexFormat.parse(b, "b.idx", pool);
+        assertSame(first.points().get(0), second.points().get(0));
+        assertSame(first.points().get(0), second.extensions("com.x.Greeter").get(0).point(), "the descriptors hold it too");
+        assertNotSame(first.points().get(0), IndexFormat.parse(b, "b.idx").points().get(0), "without the pool, a copy each");
+    }
+
+    @Test
+    void tellsWhetherAClassIsListedUnderSeveralPoints() {
+        String once = "graft-index 1\npoint a.P\n  extension a.B ordinal=0\npoint a.Q\n  extension a.C ordinal=0\n";
+        String twice = "graft-index 1\npoint a.P\n  extension a.B ordinal=0\npoint a.Q\n  extension a.B ordinal=0\n";
+        assertFalse(IndexFormat.parse(once, "x.idx").hasClassUnderSeveralPoints());
+        assertTrue(IndexFormat.parse(twice, "x.idx").hasClassUnderSeveralPoints());
+        assertFalse(IndexFormat.Parsed.EMPTY.hasClassUnderSeveralPoints());
+        FormatException e = assertThrows(FormatException.class, () -> IndexFormat.parse(
+                "graft-index 1\npoint a.P\n  extension a.B ordinal=0\n  extension a.B ordinal=1\n", "x.idx"));
+        assertEquals("x.idx:4: extension a.B is listed twice under point a.P", e.getMessage());
     }
 
     @Test

@@ -27,6 +27,14 @@ class VersionTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0.0.0", "1.2.3", "999999999.999999999.999999999", "2.0.0-rc.1+build.5", "1.0.0+a-b.007",
+        "10.20.30-alpha.beta.1", "1.0.0-0A.is.legal", "1.0.0-x-y-z.--", "1.0.0--+--"})
+    void printsAStrictVersionAsItWasWritten(String input) {
+        assertEquals(input, Version.parse(input).toString());
+        assertEquals(input, Version.parse(" " + input + "\t").toString(), "trimmed");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1.2", "01.2.3", "1.2.3-", "1.2.3+", "x.y.z", "", "1.2.3-01"})
     void parseIsStrict(String input) {
         SyntaxException e = assertThrows(SyntaxException.class, () -> Version.parse(input));

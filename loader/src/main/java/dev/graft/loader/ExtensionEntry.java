@@ -5,7 +5,6 @@ import dev.graft.format.ExtensionDescriptor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * One extension of one point, as an index lists it: its class name, ordinal and dependency
@@ -15,25 +14,20 @@ import java.util.function.Supplier;
  */
 public final class ExtensionEntry {
 
-    private final String pluginId;
     private final ExtensionDescriptor descriptor;
-    private final Supplier<ClassLoader> loader;
-    private final ExtensionIndex index;
+    private final ExtensionIndex index; // also gives the plugin's id and loader, kept there once for all entries
     private volatile Instance instance;
     private volatile ExtensionException mismatch;
     private Object contextual;
 
-    ExtensionEntry(String pluginId, ExtensionDescriptor descriptor, Supplier<ClassLoader> loader,
-            ExtensionIndex index) {
-        this.pluginId = pluginId;
+    ExtensionEntry(ExtensionDescriptor descriptor, ExtensionIndex index) {
         this.descriptor = descriptor;
-        this.loader = loader;
         this.index = index;
     }
 
     /** @return the plugin the extension belongs to; empty for an index read from a loader no runtime created */
     public Optional<String> pluginId() {
-        return Optional.ofNullable(pluginId);
+        return index.pluginId();
     }
 
     /** @return the binary name of the extension point */
@@ -83,7 +77,7 @@ public final class ExtensionEntry {
         ClassLoader plugin;
         Class<?> type;
         try {
-            plugin = loader.get();
+            plugin = index.classLoader();
             type = Class.forName(descriptor.className(), false, plugin);
         } catch (Throwable e) {
             Containment.rethrowIfFatal(e);
@@ -152,26 +146,31 @@ public final class ExtensionEntry {
      */
     synchronized <T> T contextual(Class<T> point, T instance) {
         if (!point.isInstance(contextual)) { // first request, or a caller with another copy of the point's class
-            contextual = ContextualCalls.wrap(point, instance, loader.get());
+            contextual = ContextualCalls.wrap(point, instance, index.classLoader());
         }
         return point.cast(contextual);
     }
 
     /**
      * The holder of the class's one instance, shared with the entries of the same class under other
-     * points; looked up on first use, since listing entries never needs it.
+     * points; looked up once, on first use, since listing entries never needs it.
      */
     private Instance shared() {
         Instance i = instance;
         if (i == null) {
-            i = index.instance(descriptor.className());
-            instance = i;
+            synchronized (this) { // the index makes a new holder for a class under one point: ask it once
+                i = instance;
+                if (i == null) {
+                    i = index.instance(descriptor.className());
+                    instance = i;
+                }
+            }
         }
         return i;
     }
 
     private String describe() {
-        return "extension " + descriptor.className() + (pluginId == null ? "" : " of plugin '" + pluginId + "'");
+        return "extension " + descriptor.className() + index.pluginId().map(id -> " of plugin '" + id + "'").orElse("");
     }
 
     @Override
@@ -227,7 +226,7 @@ public final class ExtensionEntry {
         private static Object create(ExtensionEntry entry, Creator creator) {
             Class<?> type = entry.load();
             try {
-                Object value = PluginContext.run(entry.loader.get(), () -> creator.create(type));
+                Object value = PluginContext.run(entry.index.classLoader(), () -> creator.create(type));
                 if (value == null) {
                     throw new ExtensionException(entry.describe() + ": the extension factory returned null", null);
                 }

@@ -3,6 +3,7 @@ package dev.graft.loader.archive;
 import dev.graft.format.FormatException;
 import dev.graft.format.IndexFormat;
 import dev.graft.format.ManifestFormat;
+import dev.graft.format.NamePool;
 import dev.graft.format.PluginManifest;
 import dev.graft.loader.ArchiveLimits;
 import dev.graft.loader.cache.Budget;
@@ -42,6 +43,7 @@ public final class ArchiveOpener {
 
     private final LibraryCache cache;
     private final ArchiveLimits limits;
+    private final NamePool points = new NamePool(); // one string per point name for every plugin this opens
 
     /**
      * @param cache where jars of a zip's {@code lib/} are extracted
@@ -305,7 +307,7 @@ public final class ArchiveOpener {
         byte[] index = classes.read(IndexFormat.PATH);
         if (index != null) {
             try {
-                extensions = IndexFormat.parse(text(index), IndexFormat.PATH);
+                extensions = IndexFormat.parse(text(index), IndexFormat.PATH, points);
             } catch (FormatException e) {
                 throw e.in(classes.entryName(IndexFormat.PATH));
             }

@@ -31,13 +31,13 @@ public final class Linker {
     }
 
     /**
-     * A linked plugin's loaders.
+     * A linked plugin's loaders. Which of them defines each exported package is worked out only
+     * when a dependant links ({@link #exported}): most plugins have none.
      *
      * @param classes the loader of the plugin's own classes
      * @param libraries the loader of its {@code lib/}, or {@code null} when it bundles no jar
-     * @param exports each exported package and the loader that defines it
      */
-    public record Pair(PluginClassLoader classes, PluginClassLoader libraries, Map<String, PluginClassLoader> exports) {
+    public record Pair(PluginClassLoader classes, PluginClassLoader libraries) {
 
         /** Closes both loaders. */
         public void close() {
@@ -124,15 +124,30 @@ public final class Linker {
     }
 
     /**
+     * Each package a linked plugin exports and the loader that defines it, for its dependants.
+     *
+     * @param exports its exports, as {@link #exports} computed them
+     * @param pair its loaders
+     * @return exported package to loader, in the order of {@code exports}
+     */
+    public static Map<String, PluginClassLoader> exported(Map<String, Boolean> exports, Pair pair) {
+        Map<String, PluginClassLoader> exported = new LinkedHashMap<>();
+        for (Map.Entry<String, Boolean> e : exports.entrySet()) {
+            exported.put(e.getKey(), e.getValue() ? pair.classes() : pair.libraries());
+        }
+        return exported;
+    }
+
+    /**
      * Creates the pair of a plugin whose dependencies are already linked.
      *
      * @param archive the opened plugin
-     * @param exports its exports, as {@link #exports} computed them
-     * @param dependencies the linked dependencies, in the order their exports are searched
+     * @param dependencies the exports of the linked dependencies ({@link #exported}), in the order
+     *     they are searched
      * @param host what the host shares
      * @return the pair
      */
-    public static Pair link(PluginArchive archive, Map<String, Boolean> exports, List<Pair> dependencies, Host host) {
+    public static Pair link(PluginArchive archive, List<Map<String, PluginClassLoader>> dependencies, Host host) {
         String id = archive.manifest().id();
         PluginClassLoader libraries = archive.libraries().isEmpty() ? null
                 : new PluginClassLoader(id, PluginClassLoader.Role.LIBRARIES, archive.libraries(), host.loader(),
@@ -145,8 +160,8 @@ public final class Linker {
         // The unnamed package is no API: the plugin's own classes keep it. Resources have no
         // identity to share: the plugin's own come first, as before.
         Map<String, List<PluginClassLoader>> imported = new LinkedHashMap<>();
-        for (Pair dependency : dependencies) {
-            for (Map.Entry<String, PluginClassLoader> e : dependency.exports().entrySet()) {
+        for (Map<String, PluginClassLoader> dependency : dependencies) {
+            for (Map.Entry<String, PluginClassLoader> e : dependency.entrySet()) {
                 if (!e.getKey().isEmpty()) {
                     append(imported, e.getKey(), e.getValue());
                 }
@@ -163,8 +178,8 @@ public final class Linker {
             add(classRoutes, libraries.packages(), libraries);
             add(resourceRoutes, libraries.directories(), libraries);
         }
-        for (Pair dependency : dependencies) {
-            for (Map.Entry<String, PluginClassLoader> e : dependency.exports().entrySet()) {
+        for (Map<String, PluginClassLoader> dependency : dependencies) {
+            for (Map.Entry<String, PluginClassLoader> e : dependency.entrySet()) {
                 if (e.getKey().isEmpty()) {
                     append(classRoutes, "", e.getValue());
                 }
@@ -179,12 +194,7 @@ public final class Linker {
             libraries.route(libraryRoutes(libraries, classes, imported), resourceRoutes, own);
         }
         warnOfCopies(archive, imported, classes, libraries);
-
-        Map<String, PluginClassLoader> exported = new LinkedHashMap<>();
-        for (Map.Entry<String, Boolean> e : exports.entrySet()) {
-            exported.put(e.getKey(), e.getValue() ? classes : libraries);
-        }
-        return new Pair(classes, libraries, exported);
+        return new Pair(classes, libraries);
     }
 
     /**

@@ -8,9 +8,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs an action for each index of a range on up to a given number of threads: the caller and
- * daemon helpers, each taking the next index from a shared counter. Used where the work is many
- * small independent file reads and class definitions (opening archives, loading the classes of a
- * lookup), which the JDK does in parallel on different class loaders and files.
+ * daemon helpers, each taking the next index from a shared counter. {@link PluginLoading} opens
+ * archives with it: many small independent file reads.
  *
  * <p>An {@link Error} the action throws stops every thread from taking more and is rethrown on the
  * caller's thread once all have ended (the action contains everything else). An interrupt of the

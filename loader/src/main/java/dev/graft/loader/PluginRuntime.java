@@ -209,9 +209,7 @@ public final class PluginRuntime implements AutoCloseable {
     private <T> List<T> instances(Class<T> point, boolean contextual) {
         checkOpen();
         List<T> result = new ArrayList<>();
-        List<Snapshot.Candidate> candidates = snapshot.candidates(point.getName());
-        ClassPreload.load(candidates, settings.parallelism());
-        for (Snapshot.Candidate c : candidates) {
+        for (Snapshot.Candidate c : snapshot.candidates(point.getName())) {
             if (c.skipReason() != null) {
                 continue;
             }
@@ -549,10 +547,7 @@ public final class PluginRuntime implements AutoCloseable {
         }
 
         /**
-         * How many threads open archives, and load the classes of a lookup that creates many
-         * extensions at once (loaded only: their initialisers and constructors run on the caller's
-         * thread). Defaults to the number of processors, at most 4; 1 does everything on the
-         * calling thread.
+         * How many archives are opened at once. Defaults to the number of processors, at most 4.
          *
          * @param threads at least 1
          * @return this builder

@@ -44,6 +44,16 @@ final class Archives {
     }
 
     /**
+     * Writes a Graft zip as {@code graft:package} does: the class output under {@code classes/},
+     * Graft's metadata ({@code classes/META-INF/graft/}) stored, the rest deflated.
+     */
+    static void graftZip(Path target, Map<String, byte[]> classes) throws IOException {
+        Map<String, byte[]> named = new TreeMap<>();
+        classes.forEach((name, bytes) -> named.put("classes/" + name, bytes));
+        write(target, named, name -> name.startsWith("classes/META-INF/graft/"));
+    }
+
+    /**
      * Writes a zip with the entries, those {@code stored} accepts uncompressed (as
      * {@code graft:package} stores the jars of {@code lib/}), the others deflated.
      */

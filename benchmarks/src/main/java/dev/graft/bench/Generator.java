@@ -61,7 +61,7 @@ final class Generator {
         } finally {
             pool.shutdown();
         }
-        Files.writeString(ws.root().resolve(".complete"), "generated\n");
+        Files.writeString(ws.root().resolve(".complete"), Workspace.LAYOUT);
         System.err.printf("generated in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return ws;
     }
@@ -76,9 +76,9 @@ final class Generator {
                     name -> name.matches(id + "/E\\d+\\.class"));
             Map<String, byte[]> graft = new TreeMap<>(extensions);
             graft.putAll(Archives.files(classes, name -> name.startsWith("META-INF/graft/") || name.endsWith("package-info.class")));
-            Archives.write(ws.folder(Workspace.GRAFT).resolve(id + ".zip"), "classes/", graft);
+            Archives.graftZip(ws.folder(Workspace.GRAFT).resolve(id + ".zip"), graft);
             graft.putAll(Archives.files(classes, name -> name.endsWith("GraftFactory.class")));
-            Archives.write(ws.folder(Workspace.GRAFT_FACTORY).resolve(id + ".zip"), "classes/", graft);
+            Archives.graftZip(ws.folder(Workspace.GRAFT_FACTORY).resolve(id + ".zip"), graft);
 
             Map<String, byte[]> pf4j = new TreeMap<>(extensions);
             pf4j.putAll(Archives.files(classes, name -> name.equals("META-INF/extensions.idx")));

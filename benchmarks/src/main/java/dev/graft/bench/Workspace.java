@@ -92,8 +92,19 @@ public record Workspace(Path root, int n, int m, int k) {
 
     /** @return whether generation completed */
     public boolean isComplete() {
-        return Files.isRegularFile(root.resolve(".complete"));
+        try {
+            return Files.isRegularFile(root.resolve(".complete"))
+                    && Files.readString(root.resolve(".complete")).equals(LAYOUT);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
+
+    /**
+     * What {@code .complete} says of a workspace of the current layout; one written by an earlier
+     * layout (before Graft's metadata was stored as {@code graft:package} stores it) is generated again.
+     */
+    static final String LAYOUT = "generated; graft metadata stored\n";
 
     /** @return how many extensions of {@code Point0} there are */
     public int point0Extensions() {

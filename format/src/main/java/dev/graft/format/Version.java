@@ -299,7 +299,6 @@ public final class Version implements Comparable<Version> {
         return Objects.hash(major, minor, patch, prerelease);
     }
 
-    /** @return the version as written, for example {@code 1.2.0-SNAPSHOT} */
     /** @return the version as parsed (after {@link #normalize} mapped it to SemVer), build metadata included */
     @Override
     public String toString() {

@@ -105,6 +105,19 @@ class PluginZipTest {
     }
 
     @Test
+    void storesGraftsMetadataAndDeflatesTheClasses() throws Exception {
+        Path zip = tmp.resolve("p.zip");
+        PluginZip.write(zip, classes(), Map.of(), LocalDateTime.of(2026, 1, 1, 0, 0));
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            assertEquals(ZipEntry.STORED, z.getEntry("classes/META-INF/graft/plugin.manifest").getMethod());
+            assertEquals(ZipEntry.STORED, z.getEntry("classes/META-INF/graft/extensions.idx").getMethod());
+            assertEquals(ZipEntry.DEFLATED, z.getEntry("classes/com/example/A.class").getMethod());
+            assertEquals("graft-index 1\n", new String(z.getInputStream(z.getEntry("classes/META-INF/graft/extensions.idx"))
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void readsMavensOutputTimestamp() {
         assertEquals(LocalDateTime.of(2026, 1, 1, 0, 0), PackageMojo.timestamp("2026-01-01T00:00:00Z"));
         assertEquals(LocalDateTime.of(2026, 1, 1, 1, 0), PackageMojo.timestamp("2026-01-01T02:00:00+01:00"));

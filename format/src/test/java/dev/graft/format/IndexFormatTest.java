@@ -77,6 +77,20 @@ class IndexFormatTest {
     }
 
     @Test
+    void aPoolStopsGrowingAtItsBoundAndThenSharesNothingNew() {
+        NamePool pool = new NamePool();
+        for (int i = 0; i < NamePool.MAX_NAMES + 100; i++) {
+            pool.canonical("p.Point" + i);
+        }
+        assertEquals(NamePool.MAX_NAMES, pool.size());
+        String kept = new String("p.Point0");
+        assertNotSame(kept, pool.canonical(kept), "a name it holds is shared");
+        String beyond = new String("p.Point" + (NamePool.MAX_NAMES + 50));
+        assertSame(beyond, pool.canonical(beyond), "a name beyond the bound is the caller's own");
+        assertEquals(NamePool.MAX_NAMES, pool.size());
+    }
+
+    @Test
     void indexesReadWithOnePoolShareOneStringPerPoint() {
         String a = "graft-index 1\npoint com.x.Greeter\n  extension a.Hello ordinal=0\n";
         String b = "graft-index 1\npoint com.x.Greeter\n  extension b.Hello ordinal=0\n";

@@ -50,7 +50,7 @@ class SignedJarTest {
                 ExtensionStatus status = runtime.describe(GREETER).get(0);
                 assertEquals(ExtensionStatus.State.FAILED, status.state(), "describe() agrees with extensions()");
                 assertTrue(status.reason().contains("t.Signed") && status.reason().contains("signed.jar")
-                        && status.reason().contains("SHA-256 digest error"), status.reason());
+                        && status.reason().matches(".*SHA-\\d+ digest error.*"), status.reason()); // jarsigner's digest: SHA-256 on JDK 17, SHA-384 on 25
             }
         }
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -60,18 +59,8 @@ class ParallelDefinitionTest {
     }
 
     private static PluginClassLoader loader(ZipRoot root) {
-        PluginClassLoader loader = new PluginClassLoader("chains", PluginClassLoader.Role.CLASSES, List.of(root),
-                ParallelDefinitionTest.class.getClassLoader(), PackageMatcher.NONE, false);
-        Map<String, List<PluginClassLoader>> classes = new HashMap<>();
-        for (String pkg : loader.packages()) {
-            classes.put(pkg, List.of(loader));
-        }
-        Map<String, List<PluginClassLoader>> resources = new HashMap<>();
-        for (String dir : loader.directories()) {
-            resources.put(dir, List.of(loader));
-        }
-        loader.route(classes, resources, List.of(loader));
-        return loader;
+        return SelfRoutedLoader.of("chains", PluginClassLoader.Role.CLASSES, ParallelDefinitionTest.class.getClassLoader(),
+                List.of(root));
     }
 
     /** How one thread asks for a class. */

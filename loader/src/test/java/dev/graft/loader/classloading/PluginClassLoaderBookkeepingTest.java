@@ -57,18 +57,8 @@ class PluginClassLoaderBookkeepingTest {
 
     /** A loader over the roots, routed as a plugin without dependencies: every lookup to itself. */
     private static PluginClassLoader linked(ResourceRoot... roots) {
-        PluginClassLoader loader = new PluginClassLoader("p", PluginClassLoader.Role.LIBRARIES, List.of(roots),
-                PluginClassLoaderBookkeepingTest.class.getClassLoader(), PackageMatcher.NONE, false);
-        Map<String, List<PluginClassLoader>> classes = new HashMap<>();
-        for (String pkg : loader.packages()) {
-            classes.put(pkg, List.of(loader));
-        }
-        Map<String, List<PluginClassLoader>> resources = new HashMap<>();
-        for (String dir : loader.directories()) {
-            resources.put(dir, List.of(loader));
-        }
-        loader.route(classes, resources, List.of(loader));
-        return loader;
+        return SelfRoutedLoader.of("p", PluginClassLoader.Role.LIBRARIES, PluginClassLoaderBookkeepingTest.class.getClassLoader(),
+                List.of(roots));
     }
 
     private static Object field(PluginClassLoader loader, String name) throws ReflectiveOperationException {

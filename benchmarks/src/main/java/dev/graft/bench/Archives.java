@@ -44,13 +44,20 @@ final class Archives {
     }
 
     /**
+     * The entries of a Graft zip that {@code graft:package} stores rather than deflates: the jars
+     * of {@code lib/} and Graft's metadata ({@code classes/META-INF/graft/}).
+     */
+    static final Predicate<String> GRAFT_STORED = name -> name.startsWith("lib/")
+            || name.startsWith("classes/META-INF/graft/");
+
+    /**
      * Writes a Graft zip as {@code graft:package} does: the class output under {@code classes/},
-     * Graft's metadata ({@code classes/META-INF/graft/}) stored, the rest deflated.
+     * {@link #GRAFT_STORED} stored, the rest deflated.
      */
     static void graftZip(Path target, Map<String, byte[]> classes) throws IOException {
         Map<String, byte[]> named = new TreeMap<>();
         classes.forEach((name, bytes) -> named.put("classes/" + name, bytes));
-        write(target, named, name -> name.startsWith("classes/META-INF/graft/"));
+        write(target, named, GRAFT_STORED);
     }
 
     /**

@@ -88,7 +88,7 @@ final class VerifyCost {
         entries.put("classes/" + IndexFormat.PATH, Archives.text(IndexFormat.write(List.of())));
         entries.put("lib/" + kotlin.getFileName(), Files.readAllBytes(kotlin));
         Path zip = work.resolve("kt.zip");
-        Archives.write(zip, entries, name -> name.startsWith("lib/"));
+        Archives.write(zip, entries, Archives.GRAFT_STORED);
         return zip;
     }
 

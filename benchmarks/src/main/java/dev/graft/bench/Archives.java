@@ -38,9 +38,7 @@ final class Archives {
 
     /** Writes a zip (or jar) with the entries, each under {@code prefix}. */
     static void write(Path target, String prefix, Map<String, byte[]> entries) throws IOException {
-        Map<String, byte[]> named = new TreeMap<>();
-        entries.forEach((name, bytes) -> named.put(prefix + name, bytes));
-        write(target, named, name -> false);
+        write(target, prefixed(prefix, entries), name -> false);
     }
 
     /**
@@ -55,9 +53,13 @@ final class Archives {
      * {@link #GRAFT_STORED} stored, the rest deflated.
      */
     static void graftZip(Path target, Map<String, byte[]> classes) throws IOException {
+        write(target, prefixed("classes/", classes), GRAFT_STORED);
+    }
+
+    private static Map<String, byte[]> prefixed(String prefix, Map<String, byte[]> entries) {
         Map<String, byte[]> named = new TreeMap<>();
-        classes.forEach((name, bytes) -> named.put("classes/" + name, bytes));
-        write(target, named, GRAFT_STORED);
+        entries.forEach((name, bytes) -> named.put(prefix + name, bytes));
+        return named;
     }
 
     /**

@@ -87,7 +87,7 @@ public class LookupBenchmark {
         entries.put(ManifestFormat.PATH, Archives.text(ManifestFormat.write(new PluginManifest(id,
                 Version.parse("1.0.0"), VersionRange.ANY, deps, List.of()))));
         entries.put(IndexFormat.PATH, Archives.text(IndexFormat.write(extensions)));
-        Archives.write(dir.resolve(id + ".zip"), "classes/", entries);
+        Archives.graftZip(dir.resolve(id + ".zip"), entries);
     }
 
     /** Closes the runtime. */

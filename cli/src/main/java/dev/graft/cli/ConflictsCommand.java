@@ -1,7 +1,6 @@
 package dev.graft.cli;
 
 import dev.graft.loader.LoadedPlugin;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code graft conflicts DIR}: libraries in several versions, split packages, bundled shared packages. */
 @Command(name = "conflicts", mixinStandardHelpOptions = true,
@@ -18,23 +16,20 @@ import picocli.CommandLine.Parameters;
                 + " Graft's isolation makes it harmless.", "Exit 1 if a conflict is not harmless."})
 public final class ConflictsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The plugin folder")
-    Path folder;
-
     @Mixin
-    HostOptions host;
+    PluginFolder folder;
 
     @Mixin
     Output output;
 
     @Override
     public Integer call() {
-        try (FolderRuntime folderRuntime = FolderRuntime.open(List.of(folder), List.of(), host)) {
+        try (FolderRuntime folderRuntime = folder.open()) {
             List<Conflicts.Holder> holders = new ArrayList<>();
             for (LoadedPlugin p : folderRuntime.runtime().loadedPlugins()) {
                 holders.add(new Conflicts.Holder(p, PluginContents.read(p.source())));
             }
-            List<Conflict> conflicts = Conflicts.find(holders, host.shared());
+            List<Conflict> conflicts = Conflicts.find(holders, folder.host().shared());
             output.print(() -> Json.write(Map.of("conflicts", json(conflicts))), () -> table(conflicts));
             return conflicts.stream().allMatch(Conflict::harmless) ? Main.OK : Main.PROBLEMS;
         }

@@ -4,7 +4,6 @@ import dev.graft.loader.ClassRoute;
 import dev.graft.loader.ExtensionStatus;
 import dev.graft.loader.LoadedPlugin;
 import dev.graft.loader.PluginRuntime;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +26,18 @@ import picocli.CommandLine.Parameters;
                 "Exit 1 if an extension failed, or if no plugin's loader finds the class."})
 public final class ExplainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The plugin folder")
-    Path folder;
+    @Mixin
+    PluginFolder folder;
 
     @Parameters(index = "1", paramLabel = "TARGET", description = "An extension point or a class (binary name)")
     String target;
-
-    @Mixin
-    HostOptions host;
 
     @Mixin
     Output output;
 
     @Override
     public Integer call() {
-        try (FolderRuntime folderRuntime = FolderRuntime.open(List.of(folder), List.of(), host)) {
+        try (FolderRuntime folderRuntime = folder.open()) {
             PluginRuntime runtime = folderRuntime.runtime();
             if (runtime.points().contains(target)) {
                 List<ExtensionStatus> statuses = runtime.describe(target);

@@ -4,7 +4,6 @@ import dev.graft.loader.LoadedPlugin;
 import dev.graft.loader.PluginRuntime;
 import dev.graft.loader.PluginState;
 import dev.graft.loader.PluginStatus;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code graft list DIR}: every plugin with its load order, state, version, format and reason. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -20,18 +18,15 @@ import picocli.CommandLine.Parameters;
                 + " PluginRuntime decides them; no plugin code runs. Exit 1 if a plugin is not LOADED.")
 public final class ListCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The plugin folder")
-    Path folder;
-
     @Mixin
-    HostOptions host;
+    PluginFolder folder;
 
     @Mixin
     Output output;
 
     @Override
     public Integer call() {
-        try (FolderRuntime folderRuntime = FolderRuntime.open(List.of(folder), List.of(), host)) {
+        try (FolderRuntime folderRuntime = folder.open()) {
             List<Row> rows = rows(folderRuntime.runtime());
             output.print(() -> Json.write(Map.of("plugins", json(rows))), () -> table(rows));
             return rows.stream().allMatch(r -> r.status().state() == PluginState.LOADED) ? Main.OK : Main.PROBLEMS;

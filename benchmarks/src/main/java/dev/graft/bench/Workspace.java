@@ -92,10 +92,18 @@ public record Workspace(Path root, int n, int m, int k) {
 
     /** @return whether generation completed */
     public boolean isComplete() {
+        return isComplete(root);
+    }
+
+    /**
+     * @param root a generated folder (a cold-start workspace, the Spring one)
+     * @return whether it was generated completely, in the current {@link #LAYOUT}
+     */
+    static boolean isComplete(Path root) {
         try {
             return Files.isRegularFile(root.resolve(".complete"))
                     && Files.readString(root.resolve(".complete")).equals(LAYOUT);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
